@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const PlanVersionSchema = z.object({
+  id: z.string(),
+  number: z.number(),
+  fileName: z.string(),
+  contentHash: z.string(),
+  loadedBy: z.string(),
+  loadedAt: z.number(),
+  activatedAt: z.number().nullable(),
+  active: z.boolean(),
+});
+export type PlanVersion = z.infer<typeof PlanVersionSchema>;
+
+export const PlanErrorSchema = z.object({
+  file: z.string(),
+  line: z.number(),
+  column: z.number(),
+  message: z.string(),
+});
+
+export const UploadPlanRequestSchema = z.strictObject({
+  fileName: z.string().trim().min(1).max(255).default('plan.yaml'),
+  source: z.string().min(1).max(2_000_000),
+});
+
+export const PlanValidationResponseSchema = z.object({
+  valid: z.boolean(),
+  errors: z.array(PlanErrorSchema),
+});
+
+/** A threat as the plan's catalogue shows it, with what Vigie derives from it. */
+export const ThreatViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  symptoms: z.string().nullable(),
+  causes: z.string(),
+  solution: z.string(),
+  targetMs: z.number().nullable(),
+  target: z.string().nullable().describe('the target resolution time in plan notation (4h)'),
+  targetText: z.string().nullable(),
+  class: z.enum(['short', 'long']),
+  severity: z.enum(['critical', 'major', 'minor']),
+  assets: z.array(z.string()),
+  clients: z.array(z.string()),
+  detect: z.array(z.object({ check: z.string(), state: z.string() })),
+  runbook: z.array(z.object({ title: z.string(), manual: z.string().optional(), action: z.string().optional() })),
+});
+export type ThreatView = z.infer<typeof ThreatViewSchema>;
+
+export const ThreatListResponseSchema = z.object({
+  planVersion: z.number(),
+  threats: z.array(ThreatViewSchema),
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { DurationSchema } from '../duration';
+import { IdSchema, TextSchema } from './common';
+
+export const PROBE_KINDS = [
+  'http',
+  'tcp',
+  'dns',
+  'ping',
+  'sip-options',
+  'sql',
+  'nut',
+  'snmp',
+  'modbus',
+  'ssh',
+  'heartbeat',
+  'agent',
+] as const;
+export type ProbeKind = (typeof PROBE_KINDS)[number];
+
+/** A check: one probe run on a schedule against one target, feeding one asset's state. */
+export const CheckSchema = z.strictObject({
+  id: IdSchema,
+  name: TextSchema.optional(),
+  asset: IdSchema,
+  probe: z.enum(PROBE_KINDS, { error: `expected a probe kind: ${PROBE_KINDS.join(', ')}` }),
+  target: TextSchema.optional(),
+  every: DurationSchema.prefault('1m'),
+  timeout: DurationSchema.prefault('10s'),
+  /** Consecutive failures before the check is down. */
+  failAfter: z.int().min(1).default(3),
+  /** Consecutive successes before a down check is up again. */
+  recoverAfter: z.int().min(1).default(2),
+  options: z.record(z.string(), z.unknown()).default({}),
+  example: z.boolean().default(false),
+});
+export type Check = z.infer<typeof CheckSchema>;

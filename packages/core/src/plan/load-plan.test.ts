@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatPlanError, loadPlan } from './load-plan';
+
+const SEED = readFileSync(new URL('../../../../plans/media-contact-cameroun.yaml', import.meta.url), 'utf8');
+
+/** A small valid plan; line numbers below refer to it. */
+const MINIMAL = `organisation: Centre
+title: PCA
+clients:
+  - id: ocm
+    name: OCM
+team:
+  - id: admin
+    name: Admin
+sites:
+  - id: principal
+    name: Principal
+checks:
+  - id: disk
+    asset: hmp
+    probe: agent
+assets:
+  - id: hmp
+    name: HMP
+    kind: server
+    site: principal
+threats:
+  - id: espace-hmp
+    title: Disque plein
+    causes: Fichiers audio
+    solution: Archiver
+    target: 20m
+    detect:
+      - check: disk
+`;
+
+function errorsOf(text: string): string[] {
+  const result = loadPlan('plan.yaml', text);
+  if (result.ok) return [];
+  return result.errors.map(formatPlanError);
+}
+
+describe('loadPlan', () => {
+  it('reads the seed plan: nine threats, two escalation steps, the redundant site', () => {
+    const result = loadPlan('seed.yaml', SEED);
+    if (!result.ok) throw new Error(result.errors.map(formatPlanError).join('\n'));
+    expect(result.plan.threats).toHaveLength(9);
+    expect(result.plan.escalation.map((s) => s.after)).toEqual([3_600_000, 6 * 3_600_000]);
+    expect(result.plan.sites.find((s) => s.redundant)?.id).toBe('secours');
+    expect(result.plan.threats.find((t) => t.id === 'arret-service')?.target).toBeUndefined();
+    expect(result.plan.controls.filter((c) => !c.optional)).toHaveLength(8);
+  });
+
+  it('fills defaults a plan author may leave out', () => {
+    const result = loadPlan('plan.yaml', MINIMAL);
+    if (!result.ok) throw new Error('expected valid');
+    expect(result.plan.language).toBe('fr');
+    expect(result.plan.timezone).toBe('Africa/Douala');
+    expect(result.plan.checks[0]).toMatchObject({ every: 60_000, timeout: 10_000, failAfter: 3, recoverAfter: 2 });
+  });
+
+  it('points at a YAML syntax error', () => {
+    const text = MINIMAL.replace('    name: Admin', '    name: Admin: Bob');
+    const [first] = errorsOf(text);
+    expect(first).toMatch(/^plan\.yaml:8:\d+: YAML syntax: /);
+  });
+
+  it('points at a wrong type and names what was expected', () => {
+    const text = MINIMAL.replace('  - id: ocm\n    name: OCM', '  - id: ocm\n    name: [O, C, M]');
+    expect(errorsOf(text)).toEqual(['plan.yaml:5:11: `name`: expected text, found a list']);
+  });
+
+  it('points at an unknown key', () => {
+    const text = MINIMAL.replace('    target: 20m', '    target: 20m\n    colour: red');
+    expect(errorsOf(text)).toEqual(['plan.yaml:27:5: unknown key "colour"']);
+  });
+
+  it('points at a bad duration', () => {
+    const text = MINIMAL.replace('target: 20m', 'target: 20 minutes');
+    expect(errorsOf(text)).toEqual([
+      'plan.yaml:26:13: `target`: "20 minutes" is not a duration such as 30s, 20m, 4h, 2d or 1y',
+    ]);
+  });
+
+  it('points at a dangling reference and lists what is known', () => {
+    const text = MINIMAL.replace('      - check: disk', '      - check: disque');
+    expect(errorsOf(text)).toEqual(['plan.yaml:28:16: unknown check "disque" (known: disk)']);
+  });
+
+  it('points at a missing field on the item that lacks it', () => {
+    const text = MINIMAL.replace('    causes: Fichiers audio\n', '');
+    expect(errorsOf(text)).toEqual(['plan.yaml:22:5: `causes`: missing: expected text']);
+  });
+
+  it('reports every schema problem at once, in file order', () => {
+    const text = MINIMAL.replace('    kind: server', '    kind: serveur').replace('target: 20m', 'target: soon');
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^plan\.yaml:19:11: `kind`: expected an asset kind/);
+    expect(errors[1]).toMatch(/^plan\.yaml:26:13: /);
+  });
+
+  it('refuses duplicate ids', () => {
+    const text = MINIMAL.replace(
+      '  - id: principal\n    name: Principal',
+      '  - id: principal\n    name: Principal\n  - id: principal\n    name: Again',
+    );
+    expect(errorsOf(text)).toEqual(['plan.yaml:12:9: duplicate site id "principal"']);
+  });
+
+  it('refuses a document that is not a plan', () => {
+    expect(errorsOf('- just\n- a list\n')[0]).toMatch(/^plan\.yaml:1:1: expected a plan/);
+  });
+
+  it('refuses a class that contradicts the target', () => {
+    const text = MINIMAL.replace('    target: 20m', '    target: 20m\n    class: long');
+    expect(errorsOf(text)[0]).toMatch(/^plan\.yaml:27:12: the class follows from the target/);
+  });
+
+  it('accepts a threat without a target: it escalates on elapsed time alone', () => {
+    const result = loadPlan('plan.yaml', MINIMAL.replace('    target: 20m\n', ''));
+    expect(result.ok).toBe(true);
+  });
+});

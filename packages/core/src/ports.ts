@@ -1,0 +1,123 @@
+import type { AuditEntry } from './audit/audit-chain';
+import type { Role } from './auth/roles';
+
+/** The time source; a simulated clock drives drills and tests. */
+export interface Clock {
+  now(): number;
+}
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  clientId: string | null;
+  language: 'fr' | 'en';
+  passwordHash: string;
+  createdAt: number;
+  disabledAt: number | null;
+}
+
+export interface UserRepository {
+  insert(user: UserRecord): Promise<void>;
+  findByEmail(email: string): Promise<UserRecord | undefined>;
+  findById(id: string): Promise<UserRecord | undefined>;
+  list(): Promise<UserRecord[]>;
+  count(): Promise<number>;
+  update(id: string, changes: Partial<Omit<UserRecord, 'id' | 'createdAt'>>): Promise<void>;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
+export interface SessionRepository {
+  insert(session: SessionRecord): Promise<void>;
+  find(id: string): Promise<SessionRecord | undefined>;
+  touch(id: string, lastSeenAt: number, expiresAt: number): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  name: string;
+  tokenHash: string;
+  userId: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface ApiTokenRepository {
+  insert(token: ApiTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<ApiTokenRecord | undefined>;
+  findById(id: string): Promise<ApiTokenRecord | undefined>;
+  listForUser(userId: string): Promise<ApiTokenRecord[]>;
+  list(): Promise<ApiTokenRecord[]>;
+  touch(id: string, at: number): Promise<void>;
+  revoke(id: string, at: number): Promise<void>;
+}
+
+export interface PlanVersionRecord {
+  id: string;
+  number: number;
+  fileName: string;
+  contentHash: string;
+  source: string;
+  loadedBy: string;
+  loadedAt: number;
+  activatedAt: number | null;
+  active: boolean;
+}
+
+export interface PlanRepository {
+  insert(version: PlanVersionRecord): Promise<void>;
+  activate(id: string, at: number): Promise<void>;
+  active(): Promise<PlanVersionRecord | undefined>;
+  findById(id: string): Promise<PlanVersionRecord | undefined>;
+  findByHash(contentHash: string): Promise<PlanVersionRecord | undefined>;
+  list(): Promise<Omit<PlanVersionRecord, 'source'>[]>;
+  nextNumber(): Promise<number>;
+}
+
+export interface AuditRepository {
+  /** The chain's head, locked until the transaction ends so appends stay in order. */
+  lockHead(): Promise<{ seq: number; hash: string }>;
+  append(entry: AuditEntry): Promise<void>;
+  head(): Promise<{ seq: number; hash: string }>;
+  /** Entries in order, a page at a time. */
+  page(afterSeq: number, limit: number): Promise<AuditEntry[]>;
+}
+
+/** Everything a verb can read and write inside one transaction. */
+export interface Repositories {
+  users: UserRepository;
+  sessions: SessionRepository;
+  apiTokens: ApiTokenRepository;
+  plans: PlanRepository;
+  audit: AuditRepository;
+}
+
+export interface Store {
+  /** Runs work in one transaction: all of it is written, or none. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** Hashes and verifies passwords (scrypt in the server). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+/** Creates unguessable tokens and ids. */
+export interface Randomness {
+  id(): string;
+  token(): string;
+}

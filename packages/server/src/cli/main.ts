@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { StartupError } from '../main';
+import { DatabaseUrlError } from '../db/connect';
+import { registerAudit } from './commands/audit';
+import { registerMigrate } from './commands/migrate';
+import { registerPlan } from './commands/plan';
+import { registerStart } from './commands/start';
+import { registerUser } from './commands/user';
+import { CommandFailed, EXIT, terminal } from './io';
+
+const program = new Command('vigie')
+  .description('Vigie — the executable business continuity plan of a contact centre')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerStart(program);
+registerPlan(program);
+registerMigrate(program);
+registerUser(program);
+registerAudit(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (error instanceof CommandFailed) {
+    terminal.err(error.message);
+    process.exitCode = error.exitCode;
+  } else if (error instanceof StartupError || error instanceof DatabaseUrlError) {
+    terminal.err(`vigie: ${error.message}`);
+    process.exitCode = EXIT.failure;
+  } else {
+    terminal.err(`vigie: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = EXIT.failure;
+  }
+}

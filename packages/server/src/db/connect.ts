@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The URL with any password hidden, for logs. */
+  label: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseUrl = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+
+export class DatabaseUrlError extends Error {}
+
+/** Reads `sqlite:PATH`, `sqlite::memory:` or `postgres://…` into a connection target. */
+export function parseDatabaseUrl(text: string): DatabaseUrl {
+  if (text.startsWith('sqlite:')) {
+    const path = text.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!path) throw new DatabaseUrlError('expected a file after sqlite:, e.g. sqlite:./data/vigie.db');
+    return { dialect: 'sqlite', path };
+  }
+  if (/^postgres(ql)?:\/\//.test(text)) return { dialect: 'postgres', url: text };
+  throw new DatabaseUrlError(`unsupported database "${text}": expected sqlite:PATH or postgres://USER@HOST:PORT/NAME`);
+}
+
+/** PostgreSQL returns 64-bit integers as text; Vigie's are epoch milliseconds and counts. */
+const INT8_OID = 20;
+const parseInt8 = (value: string): number => Number(value);
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+};
+
+export function openDatabase(urlText: string): DatabaseHandle {
+  const target = parseDatabaseUrl(urlText);
+  if (target.dialect === 'sqlite') {
+    const file = target.path === ':memory:' ? ':memory:' : resolve(target.path);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const sqlite = new SqliteDatabase(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', label: `sqlite:${file}`, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, types: pgTypes });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    label: target.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    close: () => db.destroy(),
+  };
+}

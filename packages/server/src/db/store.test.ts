@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activatePlan,
+  createUser,
+  login,
+  authenticateSession,
+  SYSTEM_ACTOR,
+  verifyAuditLog,
+  type Actor,
+  type Store,
+} from '@vigie/core';
+import { kyselyStore } from './kysely-store';
+import type { DatabaseHandle } from './connect';
+import { DIALECTS, createMigratedDatabase } from '../testing/test-databases';
+import { fastPasswords, ManualClock, testRandomness } from '../testing/factories';
+
+const SEED_PLAN = readFileSync(new URL('../../../../plans/media-contact-cameroun.yaml', import.meta.url), 'utf8');
+
+describe.each(DIALECTS)('store on %s', (dialect) => {
+  let handle: DatabaseHandle;
+  let dispose: () => Promise<void>;
+  let store: Store;
+  const clock = new ManualClock();
+  const ports = () => ({ store, clock, random: testRandomness, passwords: fastPasswords });
+
+  beforeAll(async () => {
+    ({ handle, dispose } = await createMigratedDatabase(dialect));
+    store = kyselyStore(handle.db);
+  });
+  afterAll(() => dispose());
+
+  it('stores each distinct plan as a new version and serves the active one', async () => {
+    const first = await activatePlan(ports(), SYSTEM_ACTOR, { fileName: 'seed.yaml', text: SEED_PLAN });
+    expect(first.changed).toBe(true);
+    expect(first.version.number).toBe(1);
+
+    const again = await activatePlan(ports(), SYSTEM_ACTOR, { fileName: 'seed.yaml', text: SEED_PLAN });
+    expect(again.changed).toBe(false);
+
+    clock.advance(1000);
+    const edited = SEED_PLAN.replace('title: Plan de continuité', 'title: PCA révisé — Plan de continuité');
+    const second = await activatePlan(ports(), SYSTEM_ACTOR, { fileName: 'seed-v2.yaml', text: edited });
+    expect(second.version.number).toBe(2);
+
+    const active = await store.transaction((tx) => tx.plans.active());
+    expect(active?.number).toBe(2);
+    expect(active?.source).toBe(edited);
+    const versions = await store.transaction((tx) => tx.plans.list());
+    expect(versions.map((v) => [v.number, v.active])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+
+    // Loading the first text again re-activates version 1 instead of duplicating it.
+    const back = await activatePlan(ports(), SYSTEM_ACTOR, { fileName: 'seed.yaml', text: SEED_PLAN });
+    expect(back.version.number).toBe(1);
+  });
+
+  it('never replaces the active plan with a broken one', async () => {
+    const before = await store.transaction((tx) => tx.plans.active());
+    const broken = SEED_PLAN.replace('target: 4h', 'target: quatre heures');
+    await expect(activatePlan(ports(), SYSTEM_ACTOR, { fileName: 'broken.yaml', text: broken })).rejects.toMatchObject({
+      kind: 'Invalid',
+    });
+    const after = await store.transaction((tx) => tx.plans.active());
+    expect(after?.id).toBe(before?.id);
+  });
+
+  it('creates users, refuses a duplicate email, and opens sessions', async () => {
+    const user = await createUser(ports(), SYSTEM_ACTOR, {
+      email: 'Tech@Example.org',
+      role: 'operator',
+      password: 'a long enough password',
+    });
+    expect(user.email).toBe('tech@example.org');
+    await expect(
+      createUser(ports(), SYSTEM_ACTOR, {
+        email: 'tech@example.org',
+        role: 'viewer',
+        password: 'another long password',
+      }),
+    ).rejects.toMatchObject({ kind: 'Conflict' });
+
+    await expect(login(ports(), { email: 'tech@example.org', password: 'wrong password!!' })).rejects.toMatchObject({
+      kind: 'Unauthenticated',
+    });
+    const session = await login(ports(), { email: 'TECH@example.org', password: 'a long enough password' });
+    const auth = await authenticateSession(ports(), session.sessionToken);
+    expect(auth?.actor).toMatchObject({ kind: 'user', role: 'operator', label: 'tech@example.org' });
+
+    clock.advance(13 * 3_600_000);
+    expect(await authenticateSession(ports(), session.sessionToken)).toBeUndefined();
+  });
+
+  it('only lets an administrator create users', async () => {
+    const operator: Actor = { kind: 'user', id: 'x', label: 'op', role: 'operator', clientId: null };
+    await expect(
+      createUser(ports(), operator, { email: 'new@example.org', role: 'admin', password: 'a long enough password' }),
+    ).rejects.toMatchObject({ kind: 'Forbidden' });
+  });
+
+  it('keeps an intact audit chain, and notices an altered row', async () => {
+    const verdict = await verifyAuditLog({ store });
+    expect(verdict).toMatchObject({ ok: true });
+    expect(verdict.entries).toBeGreaterThanOrEqual(5);
+
+    await handle.db.updateTable('audit_log').set({ actor: 'someone else' }).where('seq', '=', 2).execute();
+    expect(await verifyAuditLog({ store })).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('keeps the chain in order under concurrent appends', async () => {
+    await handle.db.deleteFrom('audit_log').execute();
+    await handle.db
+      .updateTable('audit_head')
+      .set({ seq: 0, hash: '0'.repeat(64) })
+      .execute();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        createUser(ports(), SYSTEM_ACTOR, {
+          email: `u${i}@example.org`,
+          role: 'viewer',
+          password: 'a long enough password',
+        }),
+      ),
+    );
+    expect(await verifyAuditLog({ store })).toEqual({ ok: true, entries: 20 });
+  });
+});

@@ -1,0 +1,87 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { FastifyBaseLogger } from 'fastify';
+import { installAuthGuard } from './auth-guard';
+import type { HttpDeps } from './deps';
+import { mapError } from './error-mapper';
+import { apiTokenRoutes } from './routes/api-tokens';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { planRoutes } from './routes/plan';
+import { userRoutes } from './routes/users';
+
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export interface AppOptions {
+  logger?: FastifyBaseLogger | boolean;
+  /** Extra routes registered after the API's own, under the same guard. */
+  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+}
+
+/** Builds the HTTP application: plugins, guard, error mapping and every route. */
+export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(typeof options.logger === 'object' ? { loggerInstance: options.logger } : { logger: options.logger ?? false }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    disableRequestLogging: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body } = mapError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: 'NotFound', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Vigie API',
+        version: '1',
+        description: 'An executable business continuity plan for contact centres',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'vigie_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  installAuthGuard(app, deps);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes(deps));
+  await app.register(planRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(apiTokenRoutes(deps));
+  await app.register(auditRoutes(deps));
+  for (const plugin of options.plugins ?? []) await app.register(plugin);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+
+  return app;
+}

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { activatePlan, ensureAdmin, isDomainError, SYSTEM_ACTOR, type PlanFileError, type Store } from '@vigie/core';
+import { cryptoRandomness, systemClock } from './adapters/system';
+import { scryptPasswords } from './adapters/scrypt-passwords';
+import type { Config } from './config';
+import { openDatabase, type DatabaseHandle } from './db/connect';
+import { kyselyStore } from './db/kysely-store';
+import { migrateToLatest } from './db/migrate';
+import { buildApp } from './http/app';
+import { PlanCatalog } from './plan-catalog';
+
+export interface RunningVigie {
+  app: FastifyInstance;
+  url: string;
+  store: Store;
+  database: DatabaseHandle;
+  stop(): Promise<void>;
+}
+
+/** What start-up tells the person at the console, besides the logs. */
+export interface Console {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export class StartupError extends Error {}
+
+/** The composition root: opens the database, loads the plan, creates the admin, serves the API. */
+export async function startVigie(config: Config, console: Console, logger?: Logger): Promise<RunningVigie> {
+  const log = logger ?? pino({ level: config.logLevel });
+  const database = openDatabase(config.databaseUrl);
+  try {
+    const applied = await migrateToLatest(database);
+    if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+    const store = kyselyStore(database.db);
+    const ports = { store, clock: systemClock, random: cryptoRandomness, passwords: scryptPasswords() };
+
+    const admin = await ensureAdmin(ports, { email: config.adminEmail, password: config.adminPassword });
+    if (admin.created) {
+      console.out(`Administrator account created: ${admin.created.email}`);
+      if (admin.generatedPassword) {
+        console.out(`Its password, shown only this once: ${admin.generatedPassword}`);
+      }
+    }
+
+    await loadPlanFile(ports, config.planPath, console);
+    const catalog = new PlanCatalog(store);
+    const app = await buildApp(
+      { ...ports, catalog, secureCookies: config.secureCookies, loginRateLimit: config.loginRateLimit },
+      { logger: log },
+    );
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    log.info({ url, database: database.label }, 'Vigie is running');
+    return {
+      app,
+      url,
+      store,
+      database,
+      stop: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * Loads the plan file named by the configuration. A broken file never replaces the
+ * active plan: Vigie keeps serving the last good version, or refuses to start without one.
+ */
+async function loadPlanFile(ports: Parameters<typeof activatePlan>[0], path: string, console: Console): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new StartupError(`cannot read the plan file ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const result = await activatePlan(ports, SYSTEM_ACTOR, { fileName: basename(path), text });
+    if (result.changed) console.out(`Plan loaded: ${result.plan.title} (version ${result.version.number})`);
+  } catch (error) {
+    if (!isDomainError(error) || error.kind !== 'Invalid') throw error;
+    const errors = (error.details as { errors: PlanFileError[] }).errors;
+    for (const e of errors) console.err(`${path}:${e.line}:${e.column}: ${e.message}`);
+    const active = await ports.store.transaction((tx) => tx.plans.active());
+    if (!active) throw new StartupError(`the plan ${path} has errors and no earlier plan is loaded`);
+    console.err(`The plan file has errors: Vigie keeps the active plan, version ${active.number}.`);
+  }
+}
