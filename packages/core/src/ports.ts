@@ -1,3 +1,17 @@
+import type { Incident, IncidentStatus } from './incidents/model';
+import type {
+  ActionItem,
+  CrisisCellMember,
+  Duty,
+  Job,
+  JobKind,
+  NewJob,
+  NewTimelineEntry,
+  NotificationRecord,
+  NotificationStatus,
+  Sitrep,
+  TimelineEntry,
+} from './incidents/records';
 import type { AuditEntry } from './audit/audit-chain';
 import type { Role } from './auth/roles';
 
@@ -97,7 +111,7 @@ export interface AuditRepository {
 }
 
 /** Everything a verb can read and write inside one transaction. */
-export interface Repositories {
+export interface Repositories extends IncidentRepositories {
   users: UserRepository;
   sessions: SessionRepository;
   apiTokens: ApiTokenRepository;
@@ -120,4 +134,87 @@ export interface PasswordHasher {
 export interface Randomness {
   id(): string;
   token(): string;
+}
+
+export interface IncidentFilter {
+  status?: IncidentStatus[] | undefined;
+  threatId?: string | undefined;
+  /** Only incidents concerning this client. */
+  clientId?: string | undefined;
+  startedFrom?: number | undefined;
+  startedTo?: number | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface IncidentRepository {
+  insert(incident: Incident): Promise<void>;
+  update(incident: Incident): Promise<void>;
+  findById(id: string): Promise<Incident | undefined>;
+  findActiveByDedupKey(dedupKey: string): Promise<Incident | undefined>;
+  list(filter: IncidentFilter): Promise<Incident[]>;
+  nextNumber(): Promise<number>;
+}
+
+export interface TimelineRepository {
+  append(entry: NewTimelineEntry & { id: string }): Promise<TimelineEntry>;
+  list(incidentId: string): Promise<TimelineEntry[]>;
+}
+
+export interface JobRepository {
+  /** Inserts the job unless one with the same key exists; true when inserted. */
+  schedule(job: NewJob & { id: string; createdAt: number }): Promise<boolean>;
+  cancelPending(incidentId: string, kinds: readonly JobKind[], at: number): Promise<number>;
+  /** Leases up to `limit` due jobs to this worker; other workers skip them. */
+  claimDue(now: number, limit: number, leaseUntil: number): Promise<Job[]>;
+  complete(id: string, at: number): Promise<void>;
+  retry(id: string, runAt: number, error: string): Promise<void>;
+  fail(id: string, at: number, error: string): Promise<void>;
+  nextRunAt(): Promise<number | undefined>;
+  pendingFor(incidentId: string, kinds?: readonly JobKind[]): Promise<Job[]>;
+  countPending(): Promise<number>;
+}
+
+export interface NotificationRepository {
+  /** Inserts the message unless one with the same key exists; true when inserted. */
+  insert(notification: NotificationRecord): Promise<boolean>;
+  findById(id: string): Promise<NotificationRecord | undefined>;
+  setStatus(id: string, status: NotificationStatus, at: number, error: string | null, attempts: number): Promise<void>;
+  listForIncident(incidentId: string): Promise<NotificationRecord[]>;
+}
+
+export interface CrisisCellRepository {
+  add(member: CrisisCellMember): Promise<void>;
+  list(incidentId: string): Promise<CrisisCellMember[]>;
+}
+
+export interface SitrepRepository {
+  insert(sitrep: Sitrep): Promise<void>;
+  list(incidentId: string): Promise<Sitrep[]>;
+}
+
+export interface ActionItemRepository {
+  insert(item: ActionItem): Promise<void>;
+  update(item: ActionItem): Promise<void>;
+  findById(id: string): Promise<ActionItem | undefined>;
+  list(incidentId: string): Promise<ActionItem[]>;
+}
+
+export interface DutyRepository {
+  insert(duty: Duty): Promise<void>;
+  update(duty: Duty): Promise<void>;
+  find(incidentId: string, dutyId: string): Promise<Duty | undefined>;
+  list(incidentId: string): Promise<Duty[]>;
+}
+
+/** Everything the incident engine reads and writes inside one transaction. */
+export interface IncidentRepositories {
+  incidents: IncidentRepository;
+  timeline: TimelineRepository;
+  jobs: JobRepository;
+  notifications: NotificationRepository;
+  crisisCell: CrisisCellRepository;
+  sitreps: SitrepRepository;
+  actionItems: ActionItemRepository;
+  duties: DutyRepository;
 }

@@ -35,7 +35,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
   try {
     const applied = await migrateToLatest(database);
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
-    const store = kyselyStore(database.db);
+    const store = kyselyStore(database.db, database.dialect);
     const ports = { store, clock: systemClock, random: cryptoRandomness, passwords: scryptPasswords() };
 
     const admin = await ensureAdmin(ports, { email: config.adminEmail, password: config.adminPassword });

@@ -55,6 +55,8 @@ export type Channel = z.infer<typeof ChannelSchema>;
 
 export const CommunicationSchema = z.strictObject({
   bridge: BridgeSchema.optional(),
+  /** Who hears of an incident as soon as it opens. */
+  notifyOnOpen: RecipientListSchema.prefault(['team']),
   channels: z.array(ChannelSchema).default([]),
   /** The channel used when the primary one keeps failing. */
   fallback: IdSchema.optional(),

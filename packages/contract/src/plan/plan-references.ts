@@ -139,6 +139,7 @@ export function findPlanReferenceProblems(plan: Plan): PlanProblem[] {
 
   plan.controls.forEach((control, i) => expect(checks, control.check, ['controls', i, 'check'], 'check'));
 
+  plan.communication.notifyOnOpen.forEach((r, k) => expectRecipient(r, ['communication', 'notifyOnOpen', k]));
   const channels = index(['communication', 'channels'], plan.communication.channels, 'channel');
   expect(channels, plan.communication.fallback, ['communication', 'fallback'], 'channel');
 

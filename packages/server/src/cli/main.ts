@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { StartupError } from '../main';
 import { DatabaseUrlError } from '../db/connect';
 import { registerAudit } from './commands/audit';
+import { registerDrill } from './commands/drill';
 import { registerMigrate } from './commands/migrate';
 import { registerPlan } from './commands/plan';
 import { registerStart } from './commands/start';
@@ -18,6 +19,7 @@ registerPlan(program);
 registerMigrate(program);
 registerUser(program);
 registerAudit(program);
+registerDrill(program);
 
 try {
   await program.parseAsync(process.argv);

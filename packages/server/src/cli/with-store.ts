@@ -8,7 +8,7 @@ export async function withStore<T>(databaseUrl: string, work: (store: Store) => 
   const database = openDatabase(databaseUrl);
   try {
     await migrateToLatest(database);
-    return await work(kyselyStore(database.db));
+    return await work(kyselyStore(database.db, database.dialect));
   } finally {
     await database.close();
   }

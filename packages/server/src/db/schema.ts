@@ -68,7 +68,140 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface IncidentsTable {
+  id: string;
+  number: number;
+  threat_id: string;
+  title: string;
+  status: string;
+  severity: string;
+  assets: string;
+  clients: string;
+  started_at: number;
+  opened_at: number;
+  acknowledged_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+  eta_at: number | null;
+  cause: string | null;
+  summary: string | null;
+  source: string;
+  dedup_key: string;
+  active: Flag;
+  plan_version: number;
+  fired_steps: string;
+  drill: Flag;
+  updated_at: number;
+}
+
+export interface IncidentClientsTable {
+  incident_id: string;
+  client_id: string;
+}
+
+export interface TimelineTable {
+  id: string;
+  incident_id: string;
+  seq: number;
+  at: number;
+  kind: string;
+  actor: string;
+  ref: string | null;
+  summary: string;
+  data: string;
+}
+
+export interface JobsTable {
+  id: string;
+  key: string;
+  kind: string;
+  incident_id: string | null;
+  run_at: number;
+  payload: string;
+  status: string;
+  attempts: number;
+  locked_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  done_at: number | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  key: string;
+  incident_id: string | null;
+  event: string;
+  channel: string;
+  recipient_id: string;
+  recipient_name: string;
+  address: string;
+  language: string;
+  subject: string;
+  text: string;
+  html: string;
+  calendar: string | null;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+  fallback_of: string | null;
+  ref: string | null;
+}
+
+export interface CrisisCellMembersTable {
+  incident_id: string;
+  role: string;
+  person_id: string;
+  name: string;
+  email: string | null;
+  joined_at: number;
+}
+
+export interface SitrepsTable {
+  id: string;
+  incident_id: string;
+  at: number;
+  author: string;
+  situation: string;
+  actions: string;
+  next_steps: string;
+  needs: string | null;
+}
+
+export interface ActionItemsTable {
+  id: string;
+  incident_id: string;
+  title: string;
+  owner: string | null;
+  due_at: number | null;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DutiesTable {
+  id: string;
+  incident_id: string;
+  duty_id: string;
+  kind: string;
+  title: string;
+  status: string;
+  due_at: number | null;
+  done_at: number | null;
+  data: string;
+}
+
 export interface Database {
+  incidents: IncidentsTable;
+  incident_clients: IncidentClientsTable;
+  timeline: TimelineTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
+  crisis_cell_members: CrisisCellMembersTable;
+  sitreps: SitrepsTable;
+  action_items: ActionItemsTable;
+  duties: DutiesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -26,7 +26,7 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
 
   beforeAll(async () => {
     ({ handle, dispose } = await createMigratedDatabase(dialect));
-    store = kyselyStore(handle.db);
+    store = kyselyStore(handle.db, handle.dialect);
   });
   afterAll(() => dispose());
 

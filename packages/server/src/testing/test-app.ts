@@ -36,7 +36,7 @@ export interface TestApp {
 /** A migrated database with the seed plan, one user per role, and the app on top (no port). */
 export async function createTestApp(dialect: Dialect, options: { loginRateLimit?: number } = {}): Promise<TestApp> {
   const database = await createMigratedDatabase(dialect);
-  const store = kyselyStore(database.handle.db);
+  const store = kyselyStore(database.handle.db, database.handle.dialect);
   const clock = new ManualClock(Date.now());
   const ports = { store, clock, random: testRandomness, passwords: fastPasswords };
   await activatePlan(ports, SYSTEM_ACTOR, { fileName: 'media-contact-cameroun.yaml', text: SEED_PLAN_TEXT });

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './001-foundation';
+import * as incidents from './002-incidents';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
+  '002-incidents': incidents,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,114 @@
+import type { Logger } from 'pino';
+import { deliverNotification, runTimer, type EngineContext, type Job, type NotificationChannels } from '@vigie/core';
+
+export interface EngineOptions {
+  /** Jobs claimed per round. */
+  batchSize?: number;
+  /** How long a claimed job stays reserved to this node. */
+  leaseMs?: number;
+  /** The longest sleep between two looks at the jobs table (other nodes may add work). */
+  pollMs?: number;
+  /** Deliveries sent in parallel. */
+  deliveryConcurrency?: number;
+  logger?: Logger;
+}
+
+/**
+ * Runs the durable jobs: timers of the plan and message deliveries. Every job lives in
+ * the database, so a restart resumes where the last run stopped, and late timers fire
+ * as soon as the engine is back.
+ */
+export class Engine {
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+  private wakeUp: (() => void) | undefined;
+  private idle: Promise<void> = Promise.resolve();
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly deliveryConcurrency: number;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly channels: NotificationChannels,
+    private readonly options: EngineOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.leaseMs = options.leaseMs ?? 120_000;
+    this.pollMs = options.pollMs ?? 1_000;
+    this.deliveryConcurrency = options.deliveryConcurrency ?? 8;
+  }
+
+  /** Claims the jobs due now and runs them; returns how many ran. */
+  async runDue(): Promise<number> {
+    const now = this.ctx.clock.now();
+    const jobs = await this.ctx.store.transaction((tx) => tx.jobs.claimDue(now, this.batchSize, now + this.leaseMs));
+    const timers = jobs.filter((job) => job.kind !== 'notification.deliver');
+    const deliveries = jobs.filter((job) => job.kind === 'notification.deliver');
+    // Timers run in order: a later one may depend on what an earlier one decided.
+    for (const job of timers) await this.run(job);
+    for (let i = 0; i < deliveries.length; i += this.deliveryConcurrency) {
+      await Promise.all(deliveries.slice(i, i + this.deliveryConcurrency).map((job) => this.run(job)));
+    }
+    return jobs.length;
+  }
+
+  /** Runs rounds until nothing is due at the current time. */
+  async runUntilIdle(maxRounds = 1_000): Promise<number> {
+    let total = 0;
+    for (let round = 0; round < maxRounds; round++) {
+      const ran = await this.runDue();
+      total += ran;
+      if (ran === 0) break;
+    }
+    return total;
+  }
+
+  private async run(job: Job): Promise<void> {
+    try {
+      if (job.kind === 'notification.deliver') await deliverNotification(this.ctx, this.channels, job);
+      else await runTimer(this.ctx, job);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.logger?.error({ err: error, job: job.key }, 'job failed');
+      await this.ctx.store.transaction((tx) => tx.jobs.fail(job.id, this.ctx.clock.now(), message));
+    }
+  }
+
+  /** Starts the loop: runs what is due, then sleeps until the next job or a wake-up. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.idle = this.loop();
+  }
+
+  /** Tells the loop new work may be due now (after a person acted). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.idle;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.runUntilIdle(50);
+      } catch (error) {
+        this.options.logger?.error({ err: error }, 'engine round failed');
+      }
+      if (!this.running) break;
+      const next = await this.ctx.store.transaction((tx) => tx.jobs.nextRunAt()).catch(() => undefined);
+      const wait = next === undefined ? this.pollMs : Math.max(0, Math.min(this.pollMs, next - this.ctx.clock.now()));
+      await new Promise<void>((resolve) => {
+        this.wakeUp = resolve;
+        this.timer = setTimeout(resolve, wait);
+      });
+      clearTimeout(this.timer);
+      this.wakeUp = undefined;
+    }
+  }
+}
