@@ -29,8 +29,10 @@ describe('access matrix', () => {
       if (anonymous.statusCode !== 401) mismatches.push(`anonymous ${method} ${route.url} → ${anonymous.statusCode}`);
 
       for (const role of ROLES) {
-        const response = await t.request(t.as[role], method, url, body);
         const admitted = route.roles.includes(role);
+        // A live stream never ends: an admitted role is checked by the stream's own test.
+        if (admitted && route.url.endsWith('/stream')) continue;
+        const response = await t.request(t.as[role], method, url, body);
         const refused = response.statusCode === 403;
         if (admitted === refused) {
           mismatches.push(`${role} ${method} ${route.url} → ${response.statusCode} (admitted: ${admitted})`);

@@ -12,3 +12,4 @@ export * from './api/common';
 export * from './api/auth';
 export * from './api/plan';
 export * from './api/audit';
+export * from './api/incidents';

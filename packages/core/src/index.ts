@@ -32,3 +32,5 @@ export * from './notifications/events';
 export * from './notifications/recipients';
 export * from './notifications/render';
 export * from './notifications/ics';
+export * from './incidents/views';
+export * from './settings/smtp-settings';

@@ -111,7 +111,13 @@ export interface AuditRepository {
 }
 
 /** Everything a verb can read and write inside one transaction. */
+export interface SettingsRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
 export interface Repositories extends IncidentRepositories {
+  settings: SettingsRepository;
   users: UserRepository;
   sessions: SessionRepository;
   apiTokens: ApiTokenRepository;

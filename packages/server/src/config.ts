@@ -25,6 +25,23 @@ const ConfigSchema = z.object({
     })
     .default('info'),
   loginRateLimit: z.coerce.number().int().min(1).default(10),
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, {
+      error: 'VIGIE_SMTP_URL: expected smtp://user:password@host:port?from=vigie@example.org',
+    })
+    .optional(),
+  publicUrl: z
+    .url({ error: 'VIGIE_PUBLIC_URL: expected the address people use, e.g. https://vigie.example.org' })
+    .optional(),
+  secretKey: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, {
+      error: 'VIGIE_SECRET_KEY: expected the base64 of 32 random bytes',
+    })
+    .optional(),
+  /** Where the secret key file lives when VIGIE_SECRET_KEY is not given. */
+  dataDir: z.string().min(1).default('./data'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -44,6 +61,10 @@ export function readConfig(flags: Partial<Record<keyof Config, string | undefine
     secureCookies: pick(flags.secureCookies, 'VIGIE_SECURE_COOKIES'),
     logLevel: pick(flags.logLevel, 'VIGIE_LOG_LEVEL'),
     loginRateLimit: pick(flags.loginRateLimit, 'VIGIE_LOGIN_RATE_LIMIT'),
+    smtpUrl: pick(flags.smtpUrl, 'VIGIE_SMTP_URL'),
+    publicUrl: pick(flags.publicUrl, 'VIGIE_PUBLIC_URL'),
+    secretKey: pick(flags.secretKey, 'VIGIE_SECRET_KEY'),
+    dataDir: pick(flags.dataDir, 'VIGIE_DATA_DIR'),
   });
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };

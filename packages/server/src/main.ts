@@ -1,9 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { activatePlan, ensureAdmin, isDomainError, SYSTEM_ACTOR, type PlanFileError, type Store } from '@vigie/core';
+import {
+  activatePlan,
+  ensureAdmin,
+  isDomainError,
+  readSmtpSettings,
+  SYSTEM_ACTOR,
+  type PlanFileError,
+  type Store,
+} from '@vigie/core';
 import { cryptoRandomness, systemClock } from './adapters/system';
+import { loadOrCreateKey, secretBox } from './adapters/secret-box';
+import { deliveryChannels, type SmtpSource } from './channels/channels';
+import { parseSmtpUrl } from './channels/smtp-url';
+import { Engine } from './engine/engine';
+import { IncidentBus } from './events/incident-bus';
 import { scryptPasswords } from './adapters/scrypt-passwords';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/connect';
@@ -17,6 +30,7 @@ export interface RunningVigie {
   url: string;
   store: Store;
   database: DatabaseHandle;
+  engine: Engine;
   stop(): Promise<void>;
 }
 
@@ -35,8 +49,10 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
   try {
     const applied = await migrateToLatest(database);
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
-    const store = kyselyStore(database.db, database.dialect);
+    const bus = new IncidentBus();
+    const store = kyselyStore(database.db, database.dialect, (ids) => bus.publish(ids));
     const ports = { store, clock: systemClock, random: cryptoRandomness, passwords: scryptPasswords() };
+    const box = secretBox(loadOrCreateKey(config.secretKey, join(config.dataDir, 'secret.key')));
 
     const admin = await ensureAdmin(ports, { email: config.adminEmail, password: config.adminPassword });
     if (admin.created) {
@@ -48,21 +64,40 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
 
     await loadPlanFile(ports, config.planPath, console);
     const catalog = new PlanCatalog(store);
+    const smtp = smtpSource(store, box, config.smtpUrl);
+    const engine = new Engine(
+      { store, clock: systemClock, random: cryptoRandomness, plans: catalog, publicUrl: config.publicUrl ?? null },
+      deliveryChannels(catalog, smtp),
+      { logger: log },
+    );
     const app = await buildApp(
-      { ...ports, catalog, secureCookies: config.secureCookies, loginRateLimit: config.loginRateLimit },
+      {
+        ...ports,
+        catalog,
+        secureCookies: config.secureCookies,
+        loginRateLimit: config.loginRateLimit,
+        bus,
+        wakeEngine: () => engine.wake(),
+        publicUrl: config.publicUrl ?? null,
+        secrets: box,
+        smtp,
+      },
       { logger: log },
     );
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    engine.start();
     log.info({ url, database: database.label }, 'Vigie is running');
     return {
       app,
       url,
       store,
       database,
+      engine,
       stop: async () => {
+        await engine.stop();
         await app.close();
         await database.close();
       },
@@ -71,6 +106,24 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
     await database.close();
     throw error;
   }
+}
+
+/** Stored settings win over VIGIE_SMTP_URL; read at each send so a change applies at once. */
+function smtpSource(store: Store, box: ReturnType<typeof secretBox>, url: string | undefined): SmtpSource {
+  const fromUrl = url ? parseSmtpUrl(url) : undefined;
+  return async () => {
+    const stored = await store.transaction((tx) => readSmtpSettings(tx.settings));
+    if (!stored) return fromUrl;
+    return {
+      host: stored.host,
+      port: stored.port,
+      secure: stored.secure,
+      user: stored.user,
+      password: stored.sealedPassword ? box.open(stored.sealedPassword) : null,
+      from: stored.from,
+      rejectUnauthorized: stored.rejectUnauthorized,
+    };
+  };
 }
 
 /**

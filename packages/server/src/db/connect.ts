@@ -52,6 +52,9 @@ export function openDatabase(urlText: string): DatabaseHandle {
     return { db, dialect: 'sqlite', label: `sqlite:${file}`, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10, types: pgTypes });
+  // An idle connection cut by the server (restart, failover) must not bring Vigie down:
+  // the pool drops it and the next query opens a new one.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

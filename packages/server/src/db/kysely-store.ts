@@ -6,6 +6,7 @@ import { actionItemRepository, crisisCellRepository, dutyRepository, sitrepRepos
 import { incidentRepository } from './repositories/incidents';
 import { jobRepository } from './repositories/jobs';
 import { notificationRepository } from './repositories/notifications';
+import { settingsRepository } from './repositories/settings';
 import { timelineRepository } from './repositories/timeline';
 import { apiTokenRepository } from './repositories/api-tokens';
 import { auditRepository } from './repositories/audit';
@@ -15,8 +16,9 @@ import { userRepository } from './repositories/users';
 
 export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Repositories {
   return {
+    settings: settingsRepository(db),
     incidents: incidentRepository(db, dialect),
-    timeline: timelineRepository(db),
+    timeline: timelineRepository(db, dialect),
     jobs: jobRepository(db, dialect),
     notifications: notificationRepository(db),
     crisisCell: crisisCellRepository(db),
@@ -32,8 +34,29 @@ export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Reposit
 }
 
 /** The store over Kysely: each unit of work is one database transaction. */
-export function kyselyStore(db: Kysely<Database>, dialect: Dialect): Store {
+export function kyselyStore(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  onCommit?: (incidentIds: Set<string>) => void,
+): Store {
   return {
-    transaction: (work) => db.transaction().execute((trx) => work(repositoriesFor(trx, dialect))),
+    async transaction(work) {
+      const touched = new Set<string>();
+      const result = await db.transaction().execute((trx) => {
+        const repositories = repositoriesFor(trx, dialect);
+        if (!onCommit) return work(repositories);
+        const timeline = repositories.timeline;
+        repositories.timeline = {
+          ...timeline,
+          append: (entry) => {
+            touched.add(entry.incidentId);
+            return timeline.append(entry);
+          },
+        };
+        return work(repositories);
+      });
+      if (touched.size) onCommit?.(touched);
+      return result;
+    },
   };
 }

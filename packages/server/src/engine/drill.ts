@@ -59,6 +59,10 @@ class DrillClock {
   }
 }
 
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 function toEntry(entry: TimelineEntry, startedAt: number): DrillEntry {
   const data = entry.data;
   return {
@@ -67,12 +71,12 @@ function toEntry(entry: TimelineEntry, startedAt: number): DrillEntry {
     id: entry.ref,
     summary: entry.summary,
     ...(entry.kind === 'notification' && {
-      channel: String(data['channel'] ?? ''),
-      to: String(data['to'] ?? ''),
-      name: String(data['name'] ?? ''),
-      subject: String(data['subject'] ?? ''),
-      status: String(data['status'] ?? ''),
-      event: String(data['event'] ?? ''),
+      channel: text(data['channel']),
+      to: text(data['to']),
+      name: text(data['name']),
+      subject: text(data['subject']),
+      status: text(data['status']),
+      event: text(data['event']),
     }),
   };
 }

@@ -15,10 +15,15 @@ import type { HttpDeps } from './deps';
 import { mapError } from './error-mapper';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { auditRoutes } from './routes/audit';
+import { crisisCellRoutes } from './routes/crisis-cell';
+import { incidentRoutes } from './routes/incidents';
+import { settingsRoutes } from './routes/settings';
+import { streamRoutes } from './routes/stream';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { planRoutes } from './routes/plan';
 import { userRoutes } from './routes/users';
+import { webApp } from './web-app';
 
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
@@ -51,7 +56,17 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
     reply.code(404).send({ error: 'NotFound', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"] } } });
+  // Mantine writes its theme variables in <style> elements; scripts stay 'self' only. Over
+  // plain HTTP (a LAN install), upgrade-insecure-requests would send the app's own files to https.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        ...(!deps.secureCookies && { upgradeInsecureRequests: null }),
+      },
+    },
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -80,7 +95,12 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(userRoutes(deps));
   await app.register(apiTokenRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(streamRoutes(deps));
+  await app.register(incidentRoutes(deps));
+  await app.register(crisisCellRoutes(deps));
+  await app.register(settingsRoutes(deps));
   for (const plugin of options.plugins ?? []) await app.register(plugin);
+  await app.register(webApp());
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 

@@ -1,4 +1,7 @@
 import type { Clock, PasswordHasher, Randomness, Store } from '@vigie/core';
+import type { SecretBox } from '../adapters/secret-box';
+import type { SmtpSource } from '../channels/channels';
+import type { IncidentBus } from '../events/incident-bus';
 import type { PlanCatalog } from '../plan-catalog';
 
 /** What the HTTP layer needs; main.ts builds it from the concrete adapters. */
@@ -12,4 +15,14 @@ export interface HttpDeps {
   secureCookies: boolean;
   /** Login attempts per IP per minute. */
   loginRateLimit: number;
+  /** Live incident changes, for the SSE stream. */
+  bus: IncidentBus;
+  /** Nudges the job engine after a person's action scheduled work. */
+  wakeEngine: () => void;
+  /** The address people use to reach Vigie, for links in messages. */
+  publicUrl: string | null;
+  /** Seals secrets before they are stored. */
+  secrets: SecretBox;
+  /** The SMTP settings in force, for the test message. */
+  smtp: SmtpSource;
 }

@@ -1,8 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { activatePlan, createUser, ROLES, SYSTEM_ACTOR, type Role, type Store } from '@vigie/core';
+import {
+  activatePlan,
+  createUser,
+  ROLES,
+  SYSTEM_ACTOR,
+  type NotificationChannels,
+  type Role,
+  type Store,
+} from '@vigie/core';
+import { secretBox } from '../adapters/secret-box';
+import { deliveryChannels, type SmtpSource } from '../channels/channels';
+import { parseSmtpUrl } from '../channels/smtp-url';
 import type { Dialect } from '../db/connect';
 import { kyselyStore } from '../db/kysely-store';
+import { Engine } from '../engine/engine';
+import { IncidentBus } from '../events/incident-bus';
 import { buildApp } from '../http/app';
 import { PlanCatalog } from '../plan-catalog';
 import { DEFAULT_PLAN_PATH } from '../config';
@@ -11,6 +25,11 @@ import { fastPasswords, ManualClock, testRandomness } from './factories';
 
 export const SEED_PLAN_TEXT = readFileSync(DEFAULT_PLAN_PATH, 'utf8');
 export const TEST_PASSWORD = 'a test password, long enough';
+
+/** The seed plan with every person made real (not an example), so messages are sent. */
+export function seedPlanWithRealContacts(): string {
+  return SEED_PLAN_TEXT.replace(/\n\s+example: true/g, '');
+}
 
 export interface SignedIn {
   cookie: string;
@@ -21,6 +40,8 @@ export interface TestApp {
   app: FastifyInstance;
   store: Store;
   clock: ManualClock;
+  engine: Engine;
+  bus: IncidentBus;
   /** One signed-in session per role; the client user belongs to client `ocm`. */
   as: Record<Role, SignedIn>;
   emailOf(role: Role): string;
@@ -33,13 +54,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A migrated database with the seed plan, one user per role, and the app on top (no port). */
-export async function createTestApp(dialect: Dialect, options: { loginRateLimit?: number } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  loginRateLimit?: number;
+  planText?: string;
+  /** Where emails go, e.g. smtp://127.0.0.1:2525?from=vigie@example.org. */
+  smtpUrl?: string;
+  /** Replaces the real channels (SMTP, webhooks, SMS). */
+  channels?: NotificationChannels;
+  startAt?: number;
+}
+
+/** A migrated database with a plan, one user per role, the engine and the app on top (no port). */
+export async function createTestApp(dialect: Dialect, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createMigratedDatabase(dialect);
-  const store = kyselyStore(database.handle.db, database.handle.dialect);
-  const clock = new ManualClock(Date.now());
+  const bus = new IncidentBus();
+  const store = kyselyStore(database.handle.db, database.handle.dialect, (ids) => bus.publish(ids));
+  const clock = new ManualClock(options.startAt ?? Date.now());
   const ports = { store, clock, random: testRandomness, passwords: fastPasswords };
-  await activatePlan(ports, SYSTEM_ACTOR, { fileName: 'media-contact-cameroun.yaml', text: SEED_PLAN_TEXT });
+  await activatePlan(ports, SYSTEM_ACTOR, {
+    fileName: 'media-contact-cameroun.yaml',
+    text: options.planText ?? SEED_PLAN_TEXT,
+  });
   const emailOf = (role: Role): string => `${role}@example.org`;
   for (const role of ROLES) {
     await createUser(ports, SYSTEM_ACTOR, {
@@ -49,11 +84,22 @@ export async function createTestApp(dialect: Dialect, options: { loginRateLimit?
       password: TEST_PASSWORD,
     });
   }
+  const catalog = new PlanCatalog(store);
+  const smtp: SmtpSource = () => Promise.resolve(options.smtpUrl ? parseSmtpUrl(options.smtpUrl) : undefined);
+  const engine = new Engine(
+    { store, clock, random: testRandomness, plans: catalog, publicUrl: 'http://vigie.test' },
+    options.channels ?? deliveryChannels(catalog, smtp),
+  );
   const app = await buildApp({
     ...ports,
-    catalog: new PlanCatalog(store),
+    catalog,
     secureCookies: false,
     loginRateLimit: options.loginRateLimit ?? 1000,
+    bus,
+    wakeEngine: () => undefined,
+    publicUrl: 'http://vigie.test',
+    secrets: secretBox(randomBytes(32)),
+    smtp,
   });
   await app.ready();
 
@@ -75,6 +121,8 @@ export async function createTestApp(dialect: Dialect, options: { loginRateLimit?
     app,
     store,
     clock,
+    engine,
+    bus,
     as,
     emailOf,
     request: (who, method, url, body) =>

@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { TimelineEntry, TimelineKind, TimelineRepository } from '@vigie/core';
+import type { Dialect } from '../connect';
 import type { Database } from '../schema';
 import { readJson } from './json';
 
-export function timelineRepository(db: Kysely<Database>): TimelineRepository {
+export function timelineRepository(db: Kysely<Database>, dialect: Dialect): TimelineRepository {
   return {
     async append(entry) {
+      // Appends to one incident queue behind its row lock, so sequence numbers never collide.
+      if (dialect === 'postgres') {
+        await db.selectFrom('incidents').select('id').where('id', '=', entry.incidentId).forUpdate().execute();
+      }
       const last = await db
         .selectFrom('timeline')
         .select((eb) => eb.fn.max<number | null>('seq').as('seq'))
