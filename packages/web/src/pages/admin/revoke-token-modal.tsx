@@ -1,0 +1,40 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useRevokeApiToken, type ApiToken } from '../../hooks/use-api-tokens';
+import { QueryError } from '../../components/query-error';
+
+/** Asks before revoking a token, since programs using it lose access at once. */
+export function RevokeTokenModal({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const revoke = useRevokeApiToken();
+  const close = () => {
+    revoke.reset();
+    onClose();
+  };
+  const confirm = () => {
+    if (!token) return;
+    revoke.mutate(token.id, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('admin.tokens.revokedDone', { name: token.name }) });
+        close();
+      },
+    });
+  };
+  return (
+    <Modal opened={token !== null} onClose={close} title={t('admin.tokens.revokeTitle', { name: token?.name ?? '' })}>
+      <Stack gap="sm">
+        <Text size="sm">{t('admin.tokens.revokeText')}</Text>
+        {revoke.isError && <QueryError error={revoke.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" onClick={confirm} loading={revoke.isPending}>
+            {t('admin.tokens.revoke')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

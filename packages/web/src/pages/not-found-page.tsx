@@ -1,0 +1,19 @@
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** Shown for an unknown address, and for a page this user's role may not open. */
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" py="lg">
+      <Title order={1} size="h2">
+        {t('notFound.title')}
+      </Title>
+      <Text>{t('notFound.text')}</Text>
+      <Anchor component={Link} to="/overview">
+        {t('notFound.back')}
+      </Anchor>
+    </Stack>
+  );
+}
