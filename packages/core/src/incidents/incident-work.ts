@@ -9,7 +9,7 @@ import type { Incident } from './model';
 import type { JobKind, NotificationRecord, TimelineEntry, TimelineKind } from './records';
 
 /** Beyond this delay a timer that fires is reported as late in the timeline. */
-export const LATE_AFTER_MS = 60_000;
+export const LATE_AFTER_MS = 5_000;
 
 export interface NotifyOptions {
   /** Distinguishes repeated messages of one event (the hour of an update, a SITREP id). */
