@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Modules that do I/O: the domain (core, contract) must not import them. */
@@ -27,7 +28,7 @@ const IO_MODULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', '**/*.d.ts', 'packages/web/', 'test-results/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', '**/*.d.ts', 'packages/web/dist/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -54,6 +55,25 @@ export default tseslint.config(
             name,
             message: 'core and contract stay pure: do I/O in server adapters',
           })),
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    // The browser app talks to the server through its API only.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'the web app runs in a browser' },
+            { group: ['@vigie/core', '@vigie/server'], message: 'the web app shares only @vigie/contract' },
+          ],
         },
       ],
     },

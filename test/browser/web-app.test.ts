@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SEED_PLAN_TEXT } from '../../packages/server/src/testing/test-app';
+import { launchChromium } from './support/chromium';
+import { screenshot, watchForProblems } from './support/page-checks';
+import { startWebServer, TEST_PASSWORD, type WebServer } from './support/web-server';
+import { measureInitialDownload } from './support/bundle-size';
+
+const LAPTOP = { width: 1366, height: 768 };
+const TABLET = { width: 820, height: 1180 };
+const INITIAL_JS_BUDGET_BYTES = 300 * 1024;
+
+/** The web app served by a real Vigie, driven in Debian's Chromium as a person would. */
+describe('web app in Chromium', () => {
+  let server: WebServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startWebServer();
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh browser profile (no cookie, no remembered language) with a watch on problems. */
+  async function openPage(viewport = LAPTOP): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: 'fr-FR' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    return { page, problems: watchForProblems(page) };
+  }
+
+  async function signIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
+    await page.goto('/sign-in');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel(/^Mot de passe/).fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/overview');
+  }
+
+  it('sends a visitor to sign in, shows a wrong password, then opens the overview', async () => {
+    const { page, problems } = await openPage();
+    await page.goto('/plan');
+    await page.waitForURL('**/sign-in');
+    await expect(page.getByRole('heading', { name: 'Connexion' }).isVisible()).resolves.toBe(true);
+    await screenshot(page, '01-sign-in');
+
+    await page.getByLabel('Adresse e-mail').fill(server.t.emailOf('admin'));
+    await page.getByLabel(/^Mot de passe/).fill('not the password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+    await screenshot(page, '02-sign-in-error');
+
+    await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/plan');
+    await page.getByRole('link', { name: 'Vue d’ensemble' }).click();
+    await page.getByRole('heading', { name: 'Site de production — Douala' }).waitFor();
+    expect(await page.locator('[data-live-status="not-wired"]').count()).toBe(13);
+    await screenshot(page, '03-overview');
+
+    await page.getByRole('button', { name: /Compte de/ }).click();
+    await page.getByTestId('account-role').getByText('Rôle : Administrateur').waitFor();
+    await screenshot(page, '04-account-menu');
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    await page.waitForURL('**/sign-in');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the nine threats in the plan’s French words, then in English after one click', async () => {
+    const { page, problems } = await openPage();
+    await signIn(page, server.t.emailOf('operator'));
+    await page.goto('/plan');
+    const rows = page.getByTestId('threat-table').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(9);
+    for (const header of ['Type d’incident', 'Causes possibles', 'Solution', 'Temps de résolution', 'Classe']) {
+      await page.getByRole('columnheader', { name: header, exact: true }).waitFor();
+    }
+    const patch = page.locator('tr[data-threat="patch-hermes"]');
+    expect(await patch.innerText()).toContain('Allant jusqu’à 4h de temps');
+    expect(await patch.textContent()).toContain('Courte');
+    expect(await page.locator('tr[data-threat="arret-service"]').innerText()).toContain('Non précisé');
+    await screenshot(page, '05-plan-threats-fr');
+
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('columnheader', { name: 'Incident type' }).waitFor();
+    await page.getByRole('tab', { name: 'Escalation' }).waitFor();
+    // The plan's own words stay as written; the interface around them changes language.
+    expect(await patch.textContent()).toContain('Short');
+    await page.reload();
+    await page.getByRole('columnheader', { name: 'Incident type' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(page, '06-plan-threats-en');
+
+    await page.getByText('FR', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Escalade' }).click();
+    await page.getByText('Au-delà de 60 min').waitFor();
+    await page.getByText('Au-delà de 6 h').waitFor();
+    await page.getByText('Compte rendu horaire de la cellule de crise').waitFor();
+    await screenshot(page, '07-plan-escalation');
+    await page.getByRole('tab', { name: 'Contacts' }).click();
+    await page.getByRole('heading', { name: 'Contacts de OCM' }).waitFor();
+    await screenshot(page, '08-plan-contacts');
+    await page.getByRole('tab', { name: 'Sites' }).click();
+    await page.getByText('Politique de synchronisation', { exact: true }).waitFor();
+    await screenshot(page, '09-plan-sites');
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByTestId('plan-versions').getByText('Active').waitFor();
+    await screenshot(page, '10-plan-versions');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a broken plan’s error at its line, and refuses to load it', async () => {
+    const { page, problems } = await openPage();
+    await signIn(page, server.t.emailOf('admin'));
+    const lines = SEED_PLAN_TEXT.split('\n');
+    const brokenLine = lines.findIndex((line) => line.trim() === 'target: 4h') + 1;
+    expect(brokenLine).toBeGreaterThan(0);
+    const broken = lines.map((line, i) => (i + 1 === brokenLine ? line.replace('4h', 'quatre heures') : line));
+
+    await page.goto('/plan?tab=upload');
+    await page.getByLabel('Nom du fichier').fill('plan-casse.yaml');
+    await page.getByLabel('Texte du plan (YAML)').fill(broken.join('\n'));
+    await page.getByRole('button', { name: 'Vérifier' }).click();
+    const error = page.locator(`[data-error-line="${brokenLine}"]`);
+    await error.waitFor();
+    expect(await error.innerText()).toContain(`Ligne ${brokenLine}, colonne`);
+    expect(await error.innerText()).toContain('quatre heures');
+    await screenshot(page, '11-plan-upload-error');
+
+    await page.getByRole('button', { name: 'Charger et mettre en vigueur' }).click();
+    await page.locator(`[data-error-line="${brokenLine}"]`).waitFor();
+    const versions = await server.t.request(server.t.as.admin, 'GET', '/api/v1/plan/versions');
+    expect(versions.json()).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
+  it('creates a client user and an API token in administration; the client sees no administration', async () => {
+    const { page, problems } = await openPage();
+    await signIn(page, server.t.emailOf('admin'));
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByTestId('users-table').waitFor();
+    await page.getByRole('button', { name: 'Créer un utilisateur' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Adresse e-mail').fill('dsi.nouveau@ocm.example');
+    await dialog.getByLabel('Nom').fill('DSI OCM');
+    await dialog.getByLabel(/^Rôle/).click();
+    await page.getByRole('option', { name: 'Client', exact: true }).click();
+    await dialog.getByLabel(/^Client/).click();
+    await page.getByRole('option', { name: 'OCM', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Générer un mot de passe' }).click();
+    const password = await dialog.getByLabel(/^Mot de passe/).inputValue();
+    expect(password).toHaveLength(20);
+    await screenshot(page, '12-admin-create-user');
+    await dialog.getByRole('button', { name: 'Créer un utilisateur' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('users-table').getByText('dsi.nouveau@ocm.example').waitFor();
+    await screenshot(page, '13-admin-users');
+
+    await page.getByRole('tab', { name: 'Jetons d’API' }).click();
+    await page.getByRole('button', { name: 'Créer un jeton' }).click();
+    await dialog.getByLabel('Nom du jeton').fill('supervision');
+    await dialog.getByRole('button', { name: 'Créer un jeton' }).click();
+    const token = await dialog.getByTestId('created-token').innerText();
+    expect(token).toMatch(/^vgt_/);
+    await screenshot(page, '14-admin-token-once');
+    await dialog.getByRole('button', { name: 'J’ai copié le jeton' }).click();
+    await page.getByRole('button', { name: 'Révoquer le jeton supervision' }).click();
+    await dialog.getByRole('button', { name: 'Révoquer' }).click();
+    await page.getByTestId('tokens-table').getByText('Révoqué').waitFor();
+    await screenshot(page, '15-admin-tokens');
+
+    const client = await openPage();
+    await signIn(client.page, 'dsi.nouveau@ocm.example', password);
+    await client.page.getByRole('link', { name: 'Plan' }).waitFor();
+    expect(await client.page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await screenshot(client.page, '16-client-overview');
+    await client.page.goto('/admin');
+    await client.page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+    await client.page.goto('/plan');
+    await client.page.getByTestId('threat-table').waitFor();
+    expect(await client.page.getByRole('tab', { name: 'Versions' }).count()).toBe(0);
+    await screenshot(client.page, '17-client-plan');
+    expect([...problems, ...client.problems]).toEqual([]);
+  });
+
+  it('lays the pages out for a tablet', async () => {
+    const { page, problems } = await openPage(TABLET);
+    await signIn(page, server.t.emailOf('crisis-manager'));
+    await screenshot(page, '18-tablet-overview');
+    await page.goto('/plan');
+    await page.getByTestId('threat-table').waitFor();
+    await screenshot(page, '19-tablet-plan');
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the initial JavaScript under 300 KB gzipped', () => {
+    const download = measureInitialDownload();
+    console.log(JSON.stringify({ initialDownload: download }));
+    expect(download.jsGzipBytes).toBeLessThan(INITIAL_JS_BUDGET_BYTES);
+  });
+});
