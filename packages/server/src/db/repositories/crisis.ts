@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
-import type {
-  ActionItem,
-  ActionItemRepository,
-  ActionItemStatus,
-  CrisisCellRepository,
-  Duty,
-  DutyRepository,
-  DutyStatus,
-  SitrepRepository,
+import {
+  CRISIS_ROLE_NAMES,
+  type ActionItem,
+  type ActionItemRepository,
+  type ActionItemStatus,
+  type CrisisCellRepository,
+  type Duty,
+  type DutyRepository,
+  type DutyStatus,
+  type SitrepRepository,
 } from '@vigie/core';
 import type { Database } from '../schema';
 import { readJson } from './json';
@@ -33,8 +34,10 @@ export function crisisCellRepository(db: Kysely<Database>): CrisisCellRepository
         .selectFrom('crisis_cell_members')
         .selectAll()
         .where('incident_id', '=', incidentId)
-        .orderBy('joined_at')
         .execute();
+      // The plan's order of roles: crisis manager first.
+      const rank = (role: string): number => (CRISIS_ROLE_NAMES as readonly string[]).indexOf(role);
+      rows.sort((a, b) => a.joined_at - b.joined_at || rank(a.role) - rank(b.role));
       return rows.map((row) => ({
         incidentId: row.incident_id,
         role: row.role,

@@ -74,7 +74,9 @@ export function incidentRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { actor } = actorOf(request);
         const q = request.query;
-        const statuses = q.status?.split(',').flatMap((s): IncidentStatus[] => (s === 'active' ? ACTIVE : [s as IncidentStatus]));
+        const statuses = q.status
+          ?.split(',')
+          .flatMap((s): IncidentStatus[] => (s === 'active' ? ACTIVE : [s as IncidentStatus]));
         if (actor.clientId && q.client && q.client !== actor.clientId) return [];
         const plan = await activePlan();
         const incidents = await deps.store.transaction((tx) =>
