@@ -5,3 +5,6 @@ export * from './options';
 export * from './address';
 export * from './thresholds';
 export * from './run-probe';
+export * from './http';
+export * from './tcp';
+export * from './dns';

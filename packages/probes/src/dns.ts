@@ -1,0 +1,105 @@
+import { Resolver } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { untilAborted } from './abort';
+import { formatHostPort, parseHostPort } from './address';
+import { DurationOptionSchema } from './options';
+import { defineProbe } from './probe';
+import { formatMs, probeResult, stopwatch } from './result';
+
+const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'SRV', 'PTR', 'SOA'] as const;
+
+const DNS_REASONS: Record<string, string> = {
+  ENOTFOUND: 'the name does not exist (NXDOMAIN)',
+  ENODATA: 'the name has no record of this type',
+  ESERVFAIL: 'the server failed to answer (SERVFAIL)',
+  EREFUSED: 'the server refused the query (REFUSED)',
+  ETIMEOUT: 'no answer from the server',
+  ECONNREFUSED: 'the server port is closed (connection refused)',
+  EBADRESP: 'the server sent a malformed answer',
+  EFORMERR: 'the server could not read the query (FORMERR)',
+  ENOTIMP: 'the server does not implement this query (NOTIMP)',
+};
+
+const ServerSchema = z
+  .string({ error: 'server is required: the DNS server to ask, IP[:PORT]' })
+  .transform((text, ctx) => {
+    const address = parseHostPort(text, 53);
+    if (!address || isIP(address.host) === 0) {
+      ctx.addIssue({ code: 'custom', message: `server "${text}" is not an IP address with an optional port` });
+      return z.NEVER;
+    }
+    return address;
+  });
+
+/** The options of a `dns` check: the target is the name to resolve. */
+export const DnsConfigSchema = z.strictObject({
+  target: z
+    .string({ error: 'the target is required: the name to resolve' })
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'the target must be a domain name' }),
+  /** The DNS server asked, not the machine's resolver: the check is about that server. */
+  server: ServerSchema,
+  type: z
+    .string()
+    .transform((text) => text.toUpperCase())
+    .pipe(z.enum(RECORD_TYPES, { error: `type must be one of ${RECORD_TYPES.join(', ')}` }))
+    .default('A'),
+  /** A value that must be among the answers (an address, a host name…). */
+  expect: z.string().min(1).optional(),
+  /** Slower than this is degraded. */
+  maxLatency: DurationOptionSchema.optional(),
+});
+
+/** A parsed `dns` check. */
+export type DnsConfig = z.infer<typeof DnsConfigSchema>;
+
+/** Renders any record `resolve` returns as one line of text. */
+function recordText(record: unknown): string {
+  if (typeof record === 'string') return record;
+  if (Array.isArray(record)) return record.join('');
+  if (record && typeof record === 'object') {
+    const r = record as Record<string, unknown>;
+    if ('exchange' in r) return `${String(r['priority'])} ${String(r['exchange'])}`;
+    if ('port' in r) return `${String(r['priority'])} ${String(r['weight'])} ${String(r['port'])} ${String(r['name'])}`;
+    if ('nsname' in r) return `${String(r['nsname'])} ${String(r['hostmaster'])} ${String(r['serial'])}`;
+  }
+  return JSON.stringify(record);
+}
+
+/** Resolves a name against a given DNS server: answer, expected value, latency. */
+export const dnsProbe = defineProbe({
+  kind: 'dns',
+  summary: 'resolve a name against a given DNS server',
+  targetHint: 'NAME (with --option server=IP[:PORT])',
+  configSchema: DnsConfigSchema,
+  async run(config, signal) {
+    const elapsed = stopwatch();
+    const server = formatHostPort(config.server);
+    const asked = `${config.type} ${config.target} at ${server}`;
+    // c-ares retries on its own (1 s, then longer); the signal bounds the whole exchange.
+    const resolver = new Resolver({ timeout: 1000, tries: 3 });
+    resolver.setServers([server]);
+    try {
+      const answer = await untilAborted(signal, resolver.resolve(config.target, config.type), () => resolver.cancel());
+      const records: unknown[] = Array.isArray(answer) ? answer : [answer];
+      const latencyMs = elapsed();
+      const answers = records.map(recordText);
+      const values = { answers: answers.join(', '), answerCount: answers.length };
+      const summary = `DNS ${asked} answered ${answers.join(', ')} after ${formatMs(latencyMs)}`;
+      if (config.expect !== undefined && !answers.includes(config.expect)) {
+        return probeResult('down', latencyMs, `${summary}: expected ${config.expect}`, values);
+      }
+      if (config.maxLatency !== undefined && latencyMs > config.maxLatency) {
+        return probeResult('degraded', latencyMs, `${summary}: slower than ${formatMs(config.maxLatency)}`, values);
+      }
+      return probeResult('up', latencyMs, summary, values);
+    } catch (error) {
+      const latencyMs = elapsed();
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      const reason = signal.aborted ? 'no answer' : (DNS_REASONS[code] ?? (error as Error).message);
+      return probeResult('down', latencyMs, `DNS ${asked}: ${reason} after ${formatMs(latencyMs)}`, {
+        error: signal.aborted ? 'ETIMEOUT' : code,
+      });
+    }
+  },
+});

@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import { STATUS_CODES } from 'node:http';
+import type { PeerCertificate } from 'node:tls';
+import { Agent, buildConnector, request } from 'undici';
+import { z } from 'zod';
+import { describeError } from './errors';
+import {
+  BooleanOptionSchema,
+  DurationOptionSchema,
+  formatStatusRanges,
+  inRanges,
+  numberOption,
+  StatusRangesSchema,
+} from './options';
+import { defineProbe, type ProbeStatus } from './probe';
+import { formatMs, probeResult, stopwatch, worstStatus } from './result';
+
+/** Bytes of the body searched for keywords: enough for a status page, bounded for a huge one. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const DAY_MS = 86_400_000;
+
+const HttpUrlSchema = z
+  .string({ error: 'the target is required: an http:// or https:// URL' })
+  .transform((text, ctx) => {
+    const url = URL.canParse(text) ? new URL(text) : undefined;
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not an http:// or https:// URL` });
+      return z.NEVER;
+    }
+    return url;
+  });
+
+/** The options of an `http` check. */
+export const HttpConfigSchema = z.strictObject({
+  target: HttpUrlSchema,
+  method: z.enum(['GET', 'HEAD', 'POST'], { error: 'method must be GET, HEAD or POST' }).default('GET'),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().optional(),
+  /** Status codes that count as up. */
+  status: StatusRangesSchema.default([[200, 399]]),
+  /** Text the page must contain. */
+  keyword: z.string().min(1).optional(),
+  /** Text the page must not contain (e.g. `ERROR`). */
+  absentKeyword: z.string().min(1).optional(),
+  /** Slower than this is degraded. */
+  maxLatency: DurationOptionSchema.optional(),
+  /** A TLS certificate expiring in fewer days than this is degraded. */
+  certMinDays: numberOption('certMinDays').default(14),
+  /** Accept any TLS certificate (still reports its days left). */
+  insecure: BooleanOptionSchema.default(false),
+  /** A PEM file of the authorities to trust instead of the system's, for an internal CA. */
+  caFile: z.string().min(1).optional(),
+});
+
+/** A parsed `http` check. */
+export type HttpConfig = z.infer<typeof HttpConfigSchema>;
+
+/** The URL as shown in messages: without a user name or password. */
+function shownUrl(url: URL): string {
+  const shown = new URL(url);
+  shown.username = '';
+  shown.password = '';
+  return shown.href;
+}
+
+async function readBody(body: AsyncIterable<Buffer>): Promise<{ text: string; bytes: number }> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    bytes += chunk.length;
+    if (bytes >= MAX_BODY_BYTES) break;
+  }
+  return { text: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'), bytes };
+}
+
+/** Fetches a URL: status range, keyword present or absent, latency, TLS certificate days left. */
+export const httpProbe = defineProbe({
+  kind: 'http',
+  summary: 'fetch a URL: status code, keyword, latency, TLS certificate expiry',
+  targetHint: 'http(s)://HOST[:PORT]/PATH',
+  configSchema: HttpConfigSchema,
+  async run(config, signal) {
+    const elapsed = stopwatch();
+    const url = shownUrl(config.target);
+    let certificate: PeerCertificate | undefined;
+    let agent: Agent | undefined;
+    try {
+      const ca = config.caFile === undefined ? undefined : await readFile(config.caFile, 'utf8');
+      const connector = buildConnector({ rejectUnauthorized: !config.insecure, ...(ca ? { ca } : {}) });
+      // One connection per run, like a user arriving; the connector keeps the peer certificate.
+      agent = new Agent({
+        pipelining: 0,
+        connect: (options, callback) =>
+          connector(options, (...args) => {
+            const socket = args[1];
+            if (socket && 'getPeerCertificate' in socket) certificate = socket.getPeerCertificate();
+            callback(...args);
+          }),
+      });
+      const response = await request(config.target, {
+        method: config.method,
+        headers: config.headers,
+        body: config.body ?? null,
+        dispatcher: agent,
+        signal,
+      });
+      const wantsBody = config.keyword !== undefined || config.absentKeyword !== undefined;
+      const body = wantsBody ? await readBody(response.body) : undefined;
+      if (!body) await response.body.dump();
+      const latencyMs = elapsed();
+
+      const code = response.statusCode;
+      const statusText = STATUS_CODES[code] ?? 'Unknown';
+      const statuses: ProbeStatus[] = [];
+      const problems: string[] = [];
+      if (!inRanges(code, config.status)) {
+        statuses.push('down');
+        problems.push(`expected ${formatStatusRanges(config.status)}`);
+      }
+      const keywordFound = config.keyword === undefined ? undefined : body?.text.includes(config.keyword);
+      if (keywordFound === false) {
+        statuses.push('down');
+        problems.push(`the keyword "${config.keyword}" is missing from the page`);
+      }
+      const absentFound = config.absentKeyword === undefined ? undefined : body?.text.includes(config.absentKeyword);
+      if (absentFound === true) {
+        statuses.push('down');
+        problems.push(`the page contains "${config.absentKeyword}"`);
+      }
+      if (config.maxLatency !== undefined && latencyMs > config.maxLatency) {
+        statuses.push('degraded');
+        problems.push(`slower than ${formatMs(config.maxLatency)}`);
+      }
+      const certDaysLeft =
+        certificate?.valid_to === undefined
+          ? undefined
+          : Math.floor((Date.parse(certificate.valid_to) - Date.now()) / DAY_MS);
+      if (certDaysLeft !== undefined && certDaysLeft < 0) {
+        statuses.push('down');
+        problems.push(`its TLS certificate expired ${-certDaysLeft} days ago`);
+      } else if (certDaysLeft !== undefined && certDaysLeft < config.certMinDays) {
+        statuses.push('degraded');
+        problems.push(`its TLS certificate expires in ${certDaysLeft} days (under ${config.certMinDays})`);
+      }
+      const summary = `HTTP ${code} ${statusText} from ${url} after ${formatMs(latencyMs)}`;
+      return probeResult(
+        worstStatus(...statuses),
+        latencyMs,
+        problems.length === 0 ? summary : `${summary}: ${problems.join('; ')}`,
+        { statusCode: code, certDaysLeft, bodyBytes: body?.bytes, keywordFound, absentKeywordFound: absentFound },
+      );
+    } catch (error) {
+      const latencyMs = elapsed();
+      // The peer answered, but not in HTTP.
+      const garbled = error instanceof Error && error.name === 'HTTPParserError';
+      const message = signal.aborted
+        ? `No HTTP answer from ${url} within ${formatMs(latencyMs)}`
+        : `${garbled ? 'Unreadable HTTP answer' : 'No HTTP answer'} from ${url}: ${describeError(error)} (after ${formatMs(latencyMs)})`;
+      return probeResult('down', latencyMs, message);
+    } finally {
+      await agent?.destroy().catch(() => undefined);
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import { connect } from 'node:net';
+import { z } from 'zod';
+import { formatHostPort, hostPortSchema, type HostPort } from './address';
+import { untilAborted } from './abort';
+import { describeError } from './errors';
+import { DurationOptionSchema } from './options';
+import { defineProbe } from './probe';
+import { formatMs, probeResult, stopwatch } from './result';
+
+/** The options of a `tcp` check. */
+export const TcpConfigSchema = z.strictObject({
+  target: hostPortSchema(),
+  /** Slower to connect than this is degraded. */
+  maxLatency: DurationOptionSchema.optional(),
+});
+
+/** A parsed `tcp` check. */
+export type TcpConfig = z.infer<typeof TcpConfigSchema>;
+
+/** Opens a TCP connection, resolving with the remote address, then closes it at once. */
+export function openTcp(address: HostPort, signal: AbortSignal): Promise<string> {
+  const socket = connect({ host: address.host, port: address.port });
+  const connected = new Promise<string>((resolve, reject) => {
+    socket.once('connect', () => resolve(socket.remoteAddress ?? address.host));
+    socket.once('error', reject);
+  });
+  return untilAborted(signal, connected, () => socket.destroy()).finally(() => socket.destroy());
+}
+
+/** Connects to a TCP port: up when it accepts, down when refused or silent. */
+export const tcpProbe = defineProbe({
+  kind: 'tcp',
+  summary: 'open a TCP connection to a port',
+  targetHint: 'HOST:PORT',
+  configSchema: TcpConfigSchema,
+  async run(config, signal) {
+    const elapsed = stopwatch();
+    const where = formatHostPort(config.target);
+    try {
+      const remoteAddress = await openTcp(config.target, signal);
+      const latencyMs = elapsed();
+      const summary = `TCP ${where} accepted the connection after ${formatMs(latencyMs)}`;
+      if (config.maxLatency !== undefined && latencyMs > config.maxLatency) {
+        return probeResult('degraded', latencyMs, `${summary}: slower than ${formatMs(config.maxLatency)}`, {
+          remoteAddress,
+        });
+      }
+      return probeResult('up', latencyMs, summary, { remoteAddress });
+    } catch (error) {
+      const latencyMs = elapsed();
+      const message = signal.aborted
+        ? `TCP ${where} did not accept a connection within ${formatMs(latencyMs)}`
+        : `TCP ${where}: ${describeError(error)} after ${formatMs(latencyMs)}`;
+      return probeResult('down', latencyMs, message);
+    }
+  },
+});

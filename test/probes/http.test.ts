@@ -1,0 +1,204 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createTcpServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpProbe, parseProbeConfig, runProbe } from '@vigie/probes';
+import { freePort, tempFolder } from '../support/peers/process';
+
+const folder = tempFolder('http-probe');
+afterAll(() => folder.remove());
+
+/** A self-signed certificate for 127.0.0.1, made by the openssl command line. */
+function selfSignedCertificate(name: string, days: number): { key: string; cert: string; certFile: string } {
+  const keyFile = join(folder.path, `${name}.key`);
+  const certFile = join(folder.path, `${name}.crt`);
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', keyFile, '-out', certFile, '-days', String(days),
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+  ], { stdio: 'ignore' }); // prettier-ignore
+  return { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8'), certFile };
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** A small status page: /ok, /busy (503), /moved (302), /slow (300 ms), /hang (never answers). */
+const statusPage: RequestListener = (request, response) => {
+  if (request.url === '/ok') return response.end('<html><body>Hermes CRM: status OK</body></html>');
+  if (request.url === '/error-page') return response.end('<html>status OK but ERROR: database locked</html>');
+  if (request.url === '/busy') {
+    response.statusCode = 503;
+    return response.end('maintenance');
+  }
+  if (request.url === '/moved') {
+    response.writeHead(302, { location: '/ok' });
+    return response.end();
+  }
+  if (request.url === '/slow') {
+    setTimeout(() => response.end('OK, slowly'), 300);
+    return;
+  }
+  if (request.url === '/hang') return; // never answers
+  response.statusCode = 404;
+  response.end();
+};
+
+const run = (input: Record<string, unknown>, timeoutMs = 10_000) =>
+  runProbe(httpProbe, input as { target: string }, { timeoutMs }).then((outcome) => {
+    if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+    return outcome.result;
+  });
+
+describe('http probe against a local HTTP server', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createHttpServer(statusPage);
+    base = `http://127.0.0.1:${await listen(server)}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('is up on 200 with the keyword present, and reports the status code', async () => {
+    const result = await run({ target: `${base}/ok`, keyword: 'status OK' });
+    expect(result.status).toBe('up');
+    expect(result.message).toMatch(/^HTTP 200 OK from http:\/\/127\.0\.0\.1:\d+\/ok after [\d.]+ ms$/);
+    expect(result.values).toMatchObject({ statusCode: 200, keywordFound: true });
+    expect(result.latencyMs).toBeGreaterThan(0);
+  });
+
+  it('is down when the keyword is missing from the page', async () => {
+    const result = await run({ target: `${base}/ok`, keyword: 'Welcome' });
+    expect(result.status).toBe('down');
+    expect(result.message).toContain('the keyword "Welcome" is missing from the page');
+    expect(result.values.keywordFound).toBe(false);
+  });
+
+  it('is down when the page contains the text that must be absent', async () => {
+    const result = await run({ target: `${base}/error-page`, keyword: 'status OK', absentKeyword: 'ERROR' });
+    expect(result.status).toBe('down');
+    expect(result.message).toContain('the page contains "ERROR"');
+  });
+
+  it('is down on a 503, naming the status', async () => {
+    const result = await run({ target: `${base}/busy` });
+    expect(result.status).toBe('down');
+    expect(result.message).toContain('HTTP 503 Service Unavailable from');
+    expect(result.message).toContain('expected 200-399');
+    expect(result.values.statusCode).toBe(503);
+  });
+
+  it('accepts a redirect by default, and refuses it when only 2xx is expected', async () => {
+    expect((await run({ target: `${base}/moved` })).status).toBe('up');
+    const strict = await run({ target: `${base}/moved`, status: '200-299' });
+    expect(strict.status).toBe('down');
+    expect(strict.message).toContain('HTTP 302 Found');
+  });
+
+  it('is degraded when slower than maxLatency', async () => {
+    const result = await run({ target: `${base}/slow`, maxLatency: '100ms' });
+    expect(result.status).toBe('degraded');
+    expect(result.message).toContain('slower than 100 ms');
+    expect(result.latencyMs).toBeGreaterThanOrEqual(290);
+  });
+
+  it('is down with "no answer" when the server never answers before the timeout', async () => {
+    const result = await run({ target: `${base}/hang` }, 800);
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(/^No HTTP answer from http:\/\/127\.0\.0\.1:\d+\/hang within [\d.]+ ms$/);
+  });
+
+  it('is down with "connection refused" when nothing listens', async () => {
+    const port = await freePort();
+    const result = await run({ target: `http://127.0.0.1:${port}/` });
+    expect(result.status).toBe('down');
+    expect(result.message).toContain('connection refused');
+  });
+
+  it('is down, without throwing, when the peer answers something that is not HTTP', async () => {
+    const garbage = createTcpServer((socket) => socket.end('220 mail.example ESMTP ready\r\n'));
+    await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
+    const { port } = garbage.address() as { port: number };
+    try {
+      const result = await run({ target: `http://127.0.0.1:${port}/` });
+      expect(result.status).toBe('down');
+      expect(result.message).toMatch(/^Unreadable HTTP answer from http:\/\/127\.0\.0\.1:\d+\/: .+/);
+    } finally {
+      garbage.close();
+    }
+  });
+});
+
+describe('http probe against a local HTTPS server', () => {
+  const servers: Server[] = [];
+  async function httpsServer(days: number): Promise<{ url: string; certFile: string }> {
+    const { key, cert, certFile } = selfSignedCertificate(`cert-${days}d`, days);
+    const server = createHttpsServer({ key, cert }, statusPage);
+    servers.push(server);
+    return { url: `https://127.0.0.1:${await listen(server)}/ok`, certFile };
+  }
+  afterAll(() => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('is down when the certificate is self-signed and not trusted', async () => {
+    const { url } = await httpsServer(90);
+    const result = await run({ target: url });
+    expect(result.status).toBe('down');
+    expect(result.message).toContain('TLS certificate is self-signed and not trusted');
+  });
+
+  it('is up when the certificate is trusted through caFile, and reports its days left', async () => {
+    const { url, certFile } = await httpsServer(90);
+    const result = await run({ target: url, caFile: certFile, keyword: 'OK' });
+    expect(result.status).toBe('up');
+    expect(result.values.certDaysLeft).toBeGreaterThanOrEqual(89);
+    expect(result.values.certDaysLeft).toBeLessThanOrEqual(90);
+  });
+
+  it('is degraded when the certificate expires in fewer days than certMinDays', async () => {
+    const { url } = await httpsServer(5);
+    const result = await run({ target: url, insecure: 'true' });
+    expect(result.status).toBe('degraded');
+    expect(result.message).toMatch(/its TLS certificate expires in [45] days \(under 14\)$/);
+    const relaxed = await run({ target: url, insecure: true, certMinDays: 3 });
+    expect(relaxed.status).toBe('up');
+  });
+});
+
+describe('http probe configuration', () => {
+  it('lists every problem at once, in words', () => {
+    const parsed = parseProbeConfig(httpProbe, {
+      target: 'ftp://files.example',
+      status: '2xx',
+      maxLatency: 'fast',
+      keywrod: 'OK',
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems).toEqual([
+      'target: "ftp://files.example" is not an http:// or https:// URL',
+      'status: "2xx" is not a list of status codes such as 200-299,301',
+      'maxLatency: "fast" is not a duration such as 500ms, 2s or 1m',
+      'unknown option "keywrod"',
+    ]);
+  });
+
+  it('asks for a target when there is none', () => {
+    const parsed = parseProbeConfig(httpProbe, {});
+    expect(parsed).toEqual({ ok: false, problems: ['target: the target is required: an http:// or https:// URL'] });
+  });
+});
