@@ -8,3 +8,4 @@ export * from './run-probe';
 export * from './http';
 export * from './tcp';
 export * from './dns';
+export * from './sip-options';
