@@ -9,3 +9,4 @@ export * from './http';
 export * from './tcp';
 export * from './dns';
 export * from './sip-options';
+export * from './nut';

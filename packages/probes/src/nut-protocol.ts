@@ -1,0 +1,60 @@
+import { connect } from 'node:net';
+import type { HostPort } from './address';
+import { untilAborted } from './abort';
+
+/** An `ERR …` line from upsd, with its reason code (`UNKNOWN-UPS`, `DATA-STALE`…). */
+export class NutError extends Error {
+  constructor(readonly code: string) {
+    super(NUT_ERRORS[code] ?? `upsd answered ERR ${code}`);
+  }
+}
+
+const NUT_ERRORS: Record<string, string> = {
+  'UNKNOWN-UPS': 'upsd does not know this UPS name',
+  'DATA-STALE': 'the UPS driver has not updated its data recently (DATA-STALE)',
+  'DRIVER-NOT-CONNECTED': 'upsd has lost its UPS driver (DRIVER-NOT-CONNECTED)',
+  'ACCESS-DENIED': 'upsd denied access to this client (ACCESS-DENIED)',
+};
+
+const MAX_ANSWER = 256 * 1024;
+
+/** Reads one `VAR ups name "value"` line, undoing the protocol's backslash escapes. */
+export function parseVarLine(line: string, ups: string): [string, string] | undefined {
+  const prefix = `VAR ${ups} `;
+  if (!line.startsWith(prefix)) return undefined;
+  const match = /^(\S+) "((?:[^"\\]|\\.)*)"$/.exec(line.slice(prefix.length));
+  if (!match) return undefined;
+  return [match[1] ?? '', (match[2] ?? '').replace(/\\(.)/g, '$1')];
+}
+
+/** Asks upsd (TCP, port 3493) for every variable of a UPS with `LIST VAR`. */
+export function listUpsVariables(address: HostPort, ups: string, signal: AbortSignal): Promise<Map<string, string>> {
+  const socket = connect({ host: address.host, port: address.port });
+  const listed = new Promise<Map<string, string>>((resolve, reject) => {
+    let buffer = '';
+    const variables = new Map<string, string>();
+    socket.setEncoding('utf8');
+    socket.on('error', reject);
+    socket.on('close', () => reject(new Error('upsd closed the connection before the end of the list')));
+    socket.on('connect', () => socket.write(`LIST VAR ${ups}\n`));
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      if (buffer.length > MAX_ANSWER) return reject(new Error('upsd sent an answer too long to be a variable list'));
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) !== -1) {
+        const line = buffer.slice(0, newline).replace(/\r$/, '');
+        buffer = buffer.slice(newline + 1);
+        if (line.startsWith('ERR ')) return reject(new NutError(line.slice(4).trim().split(' ')[0] ?? ''));
+        if (line === `BEGIN LIST VAR ${ups}`) continue;
+        if (line === `END LIST VAR ${ups}`) {
+          socket.end('LOGOUT\n');
+          return resolve(variables);
+        }
+        const variable = parseVarLine(line, ups);
+        if (!variable) return reject(new Error(`upsd sent an unexpected line: "${line.slice(0, 60)}"`));
+        variables.set(variable[0], variable[1]);
+      }
+    });
+  });
+  return untilAborted(signal, listed, () => socket.destroy()).finally(() => socket.destroy());
+}
