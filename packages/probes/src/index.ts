@@ -10,3 +10,4 @@ export * from './tcp';
 export * from './dns';
 export * from './sip-options';
 export * from './nut';
+export * from './snmp';

@@ -1,0 +1,174 @@
+import snmp from 'net-snmp';
+import { z } from 'zod';
+import { untilAborted } from './abort';
+import { formatHostPort, hostPortSchema } from './address';
+import { describeError } from './errors';
+import { defineProbe, type ProbeStatus, type ProbeValue } from './probe';
+import { formatMs, probeResult, stopwatch, worstStatus } from './result';
+import { judgeValue, ThresholdSchema } from './thresholds';
+
+const OID = /^\.?\d+(?:\.\d+)+$/;
+
+const OidSchema = z
+  .string()
+  .regex(OID, { error: 'expected a numeric OID such as 1.3.6.1.2.1.33.1.2.4.0' })
+  .transform((oid) => oid.replace(/^\./, ''));
+
+const OidCheckSchema = ThresholdSchema.extend({
+  oid: OidSchema,
+  /** The name the value gets in the result (the OID itself by default). */
+  name: z.string().min(1).optional(),
+});
+
+/** The options of an `snmp` check. */
+export const SnmpConfigSchema = z
+  .strictObject({
+    target: hostPortSchema(161),
+    version: z
+      .union([z.string(), z.number()])
+      .transform(String)
+      .pipe(z.enum(['1', '2c', '3'], { error: 'version must be 1, 2c or 3' }))
+      .default('2c'),
+    community: z.string().min(1).default('public'),
+    user: z.string().min(1).optional(),
+    authProtocol: z.enum(['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512']).default('sha'),
+    authKey: z.string().min(8, { error: 'authKey must have at least 8 characters (RFC 3414)' }).optional(),
+    privProtocol: z.enum(['des', 'aes', 'aes256b', 'aes256r']).default('aes'),
+    privKey: z.string().min(8, { error: 'privKey must have at least 8 characters (RFC 3414)' }).optional(),
+    /** The OIDs to read, each with optional bounds; or their list as text, `OID,OID`. */
+    oids: z.union([
+      z
+        .string()
+        .transform((text) => text.split(',').map((oid) => ({ oid: oid.trim() })))
+        .pipe(z.array(OidCheckSchema).min(1)),
+      z.array(OidCheckSchema).min(1, { error: 'give at least one OID' }),
+    ]),
+  })
+  .superRefine((config, ctx) => {
+    if (config.version === '3' && !config.user) {
+      ctx.addIssue({ code: 'custom', path: ['user'], message: 'SNMP v3 needs a user' });
+    }
+    if (config.privKey && !config.authKey) {
+      ctx.addIssue({ code: 'custom', path: ['authKey'], message: 'privacy (privKey) needs authentication (authKey)' });
+    }
+  });
+
+/** A parsed `snmp` check. */
+export type SnmpConfig = z.infer<typeof SnmpConfigSchema>;
+
+function openSession(config: SnmpConfig): snmp.Session {
+  const common = {
+    port: config.target.port,
+    transport: config.target.host.includes(':') ? ('udp6' as const) : ('udp4' as const),
+    // Retries grow the wait 1 s, 1.5 s, 2.3 s…; the signal ends it all at the check's timeout.
+    timeout: 1000,
+    retries: 5,
+    backoff: 1.5,
+  };
+  if (config.version !== '3') {
+    const version = config.version === '1' ? snmp.Version1 : snmp.Version2c;
+    return snmp.createSession(config.target.host, config.community, { ...common, version });
+  }
+  const level = config.privKey
+    ? snmp.SecurityLevel.authPriv
+    : config.authKey
+      ? snmp.SecurityLevel.authNoPriv
+      : snmp.SecurityLevel.noAuthNoPriv;
+  return snmp.createV3Session(
+    config.target.host,
+    {
+      name: config.user ?? '',
+      level,
+      authProtocol: snmp.AuthProtocols[config.authProtocol],
+      authKey: config.authKey,
+      privProtocol: snmp.PrivProtocols[config.privProtocol],
+      privKey: config.privKey,
+    },
+    common,
+  );
+}
+
+/** Turns what the agent sent into a value a technician reads: text stays text, counters become numbers. */
+function readValue(varbind: snmp.Varbind): ProbeValue {
+  const { value } = varbind;
+  if (typeof value === 'bigint') return Number(value);
+  if (Buffer.isBuffer(value)) {
+    const text = value.toString('utf8');
+    // eslint-disable-next-line no-control-regex -- binary octet strings (MAC addresses…) read better in hex
+    return /^[\x09\x0a\x0d\x20-\x7e\u00a0-\uffff]*$/.test(text) ? text : value.toString('hex');
+  }
+  if (value === null || value === undefined) return '';
+  return value;
+}
+
+function getOids(session: snmp.Session, oids: string[]): Promise<snmp.Varbind[]> {
+  return new Promise((resolve, reject) => {
+    session.get(oids, (error, varbinds) => (error ? reject(error) : resolve(varbinds ?? [])));
+  });
+}
+
+/** Reads OIDs from an SNMP agent (v1, v2c, v3) and judges each against its bounds. */
+export const snmpProbe = defineProbe({
+  kind: 'snmp',
+  summary: 'read OIDs from an SNMP agent (v2c or v3), with bounds per OID',
+  targetHint: 'HOST[:PORT] (with --option oids=OID,OID)',
+  configSchema: SnmpConfigSchema,
+  async run(config, signal) {
+    const elapsed = stopwatch();
+    const where = `SNMP v${config.version} ${formatHostPort(config.target)}`;
+    let session: snmp.Session | undefined;
+    try {
+      session = openSession(config);
+      const opened = session;
+      // A socket error is reported through the pending request; this keeps it from going uncaught.
+      opened.on('error', () => undefined);
+      const varbinds = await untilAborted(
+        signal,
+        getOids(
+          opened,
+          config.oids.map((check) => check.oid),
+        ),
+        () => opened.close(),
+      );
+      const latencyMs = elapsed();
+      const values: Record<string, ProbeValue> = {};
+      const statuses: ProbeStatus[] = [];
+      const problems: string[] = [];
+      config.oids.forEach((check, index) => {
+        const label = check.name ?? check.oid;
+        const varbind = varbinds[index];
+        if (!varbind || snmp.isVarbindError(varbind)) {
+          statuses.push('down');
+          problems.push(`${label}: ${varbind ? snmp.varbindError(varbind) : 'missing from the answer'}`);
+          return;
+        }
+        const value = readValue(varbind);
+        values[label] = value;
+        const verdict = judgeValue(label, value, check);
+        statuses.push(verdict.status);
+        if (verdict.problem) problems.push(verdict.problem);
+      });
+      const read = Object.entries(values).map(([label, value]) => `${label} = ${String(value)}`);
+      const summary = `${where} answered in ${formatMs(latencyMs)}${read.length ? `: ${read.join(', ')}` : ''}`;
+      return probeResult(
+        worstStatus(...statuses),
+        latencyMs,
+        problems.length ? `${summary}; ${problems.join('; ')}` : summary,
+        values,
+      );
+    } catch (error) {
+      const latencyMs = elapsed();
+      const timedOut = signal.aborted || (error instanceof Error && error.name === 'RequestTimedOutError');
+      const reason = timedOut
+        ? `no answer within ${formatMs(latencyMs)} (agent down, wrong community or wrong user?)`
+        : describeError(error);
+      return probeResult('down', latencyMs, `${where}: ${reason}`);
+    } finally {
+      try {
+        session?.close();
+      } catch {
+        // already closed by the abort
+      }
+    }
+  },
+});
