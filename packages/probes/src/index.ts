@@ -11,3 +11,5 @@ export * from './dns';
 export * from './sip-options';
 export * from './nut';
 export * from './snmp';
+export * from './sql';
+export * from './sql-mssql';
