@@ -13,3 +13,5 @@ export * from './nut';
 export * from './snmp';
 export * from './sql';
 export * from './sql-mssql';
+export * from './modbus';
+export * from './modbus-tcp';
