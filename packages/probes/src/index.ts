@@ -15,3 +15,4 @@ export * from './sql';
 export * from './sql-mssql';
 export * from './modbus';
 export * from './modbus-tcp';
+export * from './ssh';

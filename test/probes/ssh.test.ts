@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseProbeConfig, runProbe, sshProbe } from '@vigie/probes';
+import { freePort } from '../support/peers/process';
+import { startSshd, type SshdPeer } from '../support/peers/sshd';
+
+async function run(input: Record<string, unknown>, timeoutMs = 15_000) {
+  const outcome = await runProbe(sshProbe, input, { timeoutMs });
+  if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+  return outcome.result;
+}
+
+describe('ssh probe against OpenSSH', () => {
+  let sshd: SshdPeer;
+  let login: { target: string; privateKeyFile: string };
+  beforeAll(async () => {
+    sshd = await startSshd();
+    login = { target: sshd.target, privateKeyFile: sshd.clientKeyFile };
+  });
+  afterAll(() => sshd.stop());
+
+  it('is up when the command succeeds and its output matches, pinning the host key', async () => {
+    const result = await run({
+      ...login,
+      command: 'echo Hermes service: RUNNING',
+      match: 'RUNNING$',
+      hostKey: sshd.hostKey,
+    });
+    expect(result.status).toBe('up');
+    expect(result.message).toMatch(
+      /^SSH \w+@127\.0\.0\.1:\d+ ran "echo Hermes service: RUNNING" in [\d.]+ m?s: Hermes service: RUNNING$/,
+    );
+    expect(result.values).toMatchObject({ exitCode: 0, hostKey: sshd.hostKey });
+  });
+
+  it('judges a number read from df: disk used % against its bounds', async () => {
+    const command = 'df --output=pcent / | tail -n 1';
+    const ok = await run({ ...login, command, label: 'disk used (%)', max: 100 });
+    expect(ok.status).toBe('up');
+    const used = ok.values.value;
+    expect(used).toBeTypeOf('number');
+    const warned = await run({ ...login, command, label: 'disk used (%)', warnMax: -1 });
+    expect(warned.status).toBe('degraded');
+    expect(warned.message).toContain(`disk used (%) is ${String(used)}, above the warning level -1`);
+  });
+
+  it('reads the number with a chosen expression', async () => {
+    const result = await run({ ...login, command: 'echo "files=12 size=3400"', extract: 'size=(\\d+)', max: 3000 });
+    expect(result.status).toBe('down');
+    expect(result.message).toContain('value is 3400, above the maximum 3000');
+  });
+
+  it('is down when the output does not match, or the command fails', async () => {
+    const stopped = await run({ ...login, command: 'echo Hermes service: STOPPED', match: 'RUNNING' });
+    expect(stopped.status).toBe('down');
+    expect(stopped.message).toContain('the output does not match /RUNNING/');
+    const failed = await run({ ...login, command: 'echo disk error >&2; exit 3' });
+    expect(failed.status).toBe('down');
+    expect(failed.message).toContain(': disk error; exited with code 3, expected 0');
+    expect(failed.values.exitCode).toBe(3);
+  });
+
+  it('is down when the host refuses the key', async () => {
+    const result = await run({ target: sshd.target, privateKeyFile: sshd.strangerKeyFile, command: 'true' });
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(/^SSH \w+@127\.0\.0\.1:\d+: the host refused the key$/);
+  });
+
+  it('is down when another host key answers', async () => {
+    const wrong = 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const result = await run({ ...login, command: 'true', hostKey: wrong });
+    expect(result.status).toBe('down');
+    expect(result.message).toContain(`the host key is ${sshd.hostKey}, not ${wrong}: another machine answers`);
+  });
+
+  it('is down with "no result" when the command outlasts the timeout', async () => {
+    const result = await run({ ...login, command: 'sleep 20' }, 1500);
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(/: no result within [\d.]+ m?s$/);
+  });
+
+  it('is down when nothing listens', async () => {
+    const port = await freePort();
+    const result = await run({ target: `root@127.0.0.1:${port}`, privateKeyFile: sshd.clientKeyFile, command: 'true' });
+    expect(result.message).toBe(`SSH root@127.0.0.1:${port}: connection refused`);
+  });
+
+  it('needs a command and a key, and a valid expression', () => {
+    const parsed = parseProbeConfig(sshProbe, { target: 'supervision@10.0.0.5', match: '(' });
+    expect(parsed.ok ? [] : parsed.problems).toEqual([
+      'command: command is required: the command to run on the host',
+      'privateKeyFile: privateKeyFile is required: the private key to log in with',
+      'match: "(" is not a valid regular expression',
+    ]);
+  });
+});
