@@ -5,8 +5,19 @@ import { FRENCH } from './templates/fr';
 
 const TEMPLATES = { fr: FRENCH, en: ENGLISH } as const;
 
-/** Dates in the plan's time zone and the reader's language. */
+const FORMATTERS = new Map<string, Formatters>();
+
+/** Dates in the plan's time zone and the reader's language (built once per pair: Intl is slow to build). */
 export function formattersFor(language: Language, timezone: string): Formatters {
+  const key = `${language}|${timezone}`;
+  const cached = FORMATTERS.get(key);
+  if (cached) return cached;
+  const built = buildFormatters(language, timezone);
+  FORMATTERS.set(key, built);
+  return built;
+}
+
+function buildFormatters(language: Language, timezone: string): Formatters {
   const dates = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
     timeZone: timezone,
     dateStyle: 'short',
