@@ -29,7 +29,12 @@ describe('web app in Chromium', () => {
 
   /** A fresh browser profile (no cookie, no remembered language) with a watch on problems. */
   async function openPage(viewport = LAPTOP): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport, locale: 'fr-FR' });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport,
+      locale: 'fr-FR',
+      reducedMotion: 'reduce',
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);

@@ -5,4 +5,5 @@ export const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'sm',
   focusRing: 'auto',
+  respectReducedMotion: true,
 });

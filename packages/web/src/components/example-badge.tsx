@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function ExampleBadge() {
   const { t } = useTranslation();
   return (
-    <Badge size="xs" variant="outline" color="gray" title={t('common.exampleHint')} style={{ flexShrink: 0 }}>
+    <Badge size="xs" variant="outline" color="gray" title={t('common.exampleHint')} miw="max-content">
       {t('common.example')}
     </Badge>
   );

@@ -31,6 +31,7 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
       title={created ? t('admin.tokens.shownOnceTitle') : t('admin.tokens.create')}
       size="lg"
       closeOnClickOutside={!created}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {created ? (
         <Stack gap="sm">

@@ -76,7 +76,13 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
 
   const showError = createUser.error && !(createUser.error instanceof ApiError && createUser.error.status === 409);
   return (
-    <Modal opened={opened} onClose={close} title={t('admin.users.create')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('admin.users.create')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput

@@ -22,7 +22,12 @@ export function RevokeTokenModal({ token, onClose }: { token: ApiToken | null; o
     });
   };
   return (
-    <Modal opened={token !== null} onClose={close} title={t('admin.tokens.revokeTitle', { name: token?.name ?? '' })}>
+    <Modal
+      opened={token !== null}
+      onClose={close}
+      title={t('admin.tokens.revokeTitle', { name: token?.name ?? '' })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="sm">
         <Text size="sm">{t('admin.tokens.revokeText')}</Text>
         {revoke.isError && <QueryError error={revoke.error} />}

@@ -23,11 +23,11 @@ export function ThreatTable() {
           <Table.Caption>{t('plan.threats.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="22%">{t('plan.threats.type')}</Table.Th>
-              <Table.Th w="24%">{t('plan.threats.causes')}</Table.Th>
-              <Table.Th w="26%">{t('plan.threats.solution')}</Table.Th>
-              <Table.Th w="18%">{t('plan.threats.target')}</Table.Th>
-              <Table.Th w="10%">{t('plan.threats.class')}</Table.Th>
+              <Table.Th>{t('plan.threats.type')}</Table.Th>
+              <Table.Th>{t('plan.threats.causes')}</Table.Th>
+              <Table.Th>{t('plan.threats.solution')}</Table.Th>
+              <Table.Th>{t('plan.threats.target')}</Table.Th>
+              <Table.Th>{t('plan.threats.class')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -66,6 +66,7 @@ function ThreatRow({ threat }: { threat: ThreatView }) {
       </Table.Td>
       <Table.Td>
         <Badge
+          miw="max-content"
           variant="outline"
           color={threat.class === 'short' ? 'blue' : 'grape'}
           title={t(threat.class === 'short' ? 'plan.threats.shortHint' : 'plan.threats.longHint')}
