@@ -17,6 +17,8 @@ import { deliveryChannels, type SmtpSource } from './channels/channels';
 import { parseSmtpUrl } from './channels/smtp-url';
 import { Engine } from './engine/engine';
 import { IncidentBus } from './events/incident-bus';
+import { PgIncidentRelay } from './events/pg-relay';
+import { sql } from 'kysely';
 import { scryptPasswords } from './adapters/scrypt-passwords';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/connect';
@@ -46,11 +48,29 @@ export class StartupError extends Error {}
 export async function startVigie(config: Config, console: Console, logger?: Logger): Promise<RunningVigie> {
   const log = logger ?? pino({ level: config.logLevel });
   const database = openDatabase(config.databaseUrl);
+  let relay: PgIncidentRelay | undefined;
   try {
     const applied = await migrateToLatest(database);
     if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
     const bus = new IncidentBus();
-    const store = kyselyStore(database.db, database.dialect, (ids) => bus.publish(ids));
+    let wakeEngine = (): void => undefined;
+    // Nodes sharing PostgreSQL tell each other of incident changes (live streams, engine).
+    relay =
+      database.dialect === 'postgres'
+        ? new PgIncidentRelay(
+            config.databaseUrl,
+            bus,
+            async (channel, payload) => {
+              await sql`SELECT pg_notify(${channel}, ${payload})`.execute(database.db);
+            },
+            () => wakeEngine(),
+          )
+        : undefined;
+    await relay?.start();
+    const store = kyselyStore(database.db, database.dialect, (ids) => {
+      bus.publish(ids);
+      relay?.announce(ids).catch((error: unknown) => log.warn({ err: error }, 'could not tell the other nodes'));
+    });
     const ports = { store, clock: systemClock, random: cryptoRandomness, passwords: scryptPasswords() };
     const box = secretBox(loadOrCreateKey(config.secretKey, join(config.dataDir, 'secret.key')));
 
@@ -70,6 +90,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       deliveryChannels(catalog, smtp),
       { logger: log },
     );
+    wakeEngine = () => engine.wake();
     const app = await buildApp(
       {
         ...ports,
@@ -98,11 +119,13 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       engine,
       stop: async () => {
         await engine.stop();
+        await relay?.stop();
         await app.close();
         await database.close();
       },
     };
   } catch (error) {
+    await relay?.stop();
     await database.close();
     throw error;
   }
