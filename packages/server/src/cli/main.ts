@@ -5,6 +5,7 @@ import { registerAudit } from './commands/audit';
 import { registerDrill } from './commands/drill';
 import { registerMigrate } from './commands/migrate';
 import { registerPlan } from './commands/plan';
+import { registerProbe } from './commands/probe';
 import { registerStart } from './commands/start';
 import { registerUser } from './commands/user';
 import { CommandFailed, EXIT, terminal } from './io';
@@ -19,6 +20,7 @@ registerPlan(program);
 registerMigrate(program);
 registerUser(program);
 registerAudit(program);
+registerProbe(program);
 registerDrill(program);
 
 try {
