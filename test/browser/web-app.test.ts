@@ -196,6 +196,33 @@ describe('web app in Chromium', () => {
     expect([...problems, ...client.problems]).toEqual([]);
   });
 
+  it('can be used with the keyboard alone', async () => {
+    const { page, problems } = await openPage();
+    await page.goto('/sign-in');
+    // The email field has the focus on arrival; Enter submits the form.
+    await page.getByLabel('Adresse e-mail').waitFor();
+    expect(await page.evaluate('document.activeElement.type')).toBe('email');
+    await page.keyboard.type(server.t.emailOf('viewer'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/overview');
+    await page.getByRole('heading', { name: 'Vue d’ensemble' }).waitFor();
+    expect(await page.title()).toBe('Vue d’ensemble · Vigie');
+    // The first Tab reaches the skip link, which moves the focus to the page itself.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    await page.getByRole('link', { name: 'Plan' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('threat-table').waitFor();
+    await page.getByRole('tab', { name: 'Menaces' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByText('Au-delà de 60 min').waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('lays the pages out for a tablet', async () => {
     const { page, problems } = await openPage(TABLET);
     await signIn(page, server.t.emailOf('crisis-manager'));

@@ -3,6 +3,7 @@ import { SessionResponseSchema, type LoginRequest } from '@vigie/contract';
 import type { z } from 'zod';
 import { ApiError, apiCommand, apiRequest, setCsrfToken } from '../api/client';
 import { queryKeys } from '../api/query-keys';
+import { adoptAccountLanguage } from '../i18n/i18n';
 
 export type Session = z.infer<typeof SessionResponseSchema>;
 
@@ -33,6 +34,7 @@ export function useSignIn() {
       setCsrfToken(session.csrfToken);
       queryClient.removeQueries();
       queryClient.setQueryData(queryKeys.session, session);
+      void adoptAccountLanguage(session.user.language);
     },
   });
 }

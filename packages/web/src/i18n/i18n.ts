@@ -19,14 +19,18 @@ function isLanguage(value: unknown): value is Language {
   return LANGUAGES.includes(value as Language);
 }
 
-/** The language chosen on this browser, French until someone picks another. */
-function rememberedLanguage(): Language {
+function storedLanguage(): Language | null {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(stored) ? stored : 'fr';
+    return isLanguage(stored) ? stored : null;
   } catch {
-    return 'fr';
+    return null;
   }
+}
+
+/** The language chosen on this browser, French until someone picks another. */
+function rememberedLanguage(): Language {
+  return storedLanguage() ?? 'fr';
 }
 
 /** Starts i18next with French as the default and English as the fallback-free second language. */
@@ -50,6 +54,16 @@ export async function switchLanguage(language: Language): Promise<void> {
   } catch {
     // Private browsing may refuse storage: the switch still applies to this visit.
   }
+  document.documentElement.lang = language;
+  await i18next.changeLanguage(language);
+}
+
+/**
+ * Shows the interface in the account's language when this browser has no choice of its
+ * own yet; a choice made with the switch always wins.
+ */
+export async function adoptAccountLanguage(language: Language): Promise<void> {
+  if (storedLanguage() !== null) return;
   document.documentElement.lang = language;
   await i18next.changeLanguage(language);
 }

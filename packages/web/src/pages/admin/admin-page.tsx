@@ -1,6 +1,7 @@
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../../lib/use-page-title';
 import { ApiTokensPanel } from './api-tokens-panel';
 import { UsersPanel } from './users-panel';
 
@@ -10,6 +11,7 @@ const TABS = ['users', 'tokens'] as const;
 export function AdminPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  usePageTitle(t('admin.title'));
   const requested = params.get('tab');
   const tab = TABS.find((candidate) => candidate === requested) ?? 'users';
   return (

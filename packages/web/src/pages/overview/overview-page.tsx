@@ -2,6 +2,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OpenIncidentsPanel } from '../../features/incidents/open-incidents-panel';
 import { useActivePlan } from '../../hooks/use-plan';
+import { usePageTitle } from '../../lib/use-page-title';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { SiteCard } from './site-card';
@@ -10,6 +11,7 @@ import { SiteCard } from './site-card';
 export function OverviewPage() {
   const { t } = useTranslation();
   const activePlan = useActivePlan();
+  usePageTitle(t('overview.title'));
   return (
     <Stack gap="lg">
       <div>

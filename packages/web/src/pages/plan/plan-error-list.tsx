@@ -14,7 +14,13 @@ export function PlanErrorList({ errors, source }: { errors: PlanError[]; source:
   const { t } = useTranslation();
   const lines = source.split(/\r?\n/);
   return (
-    <Alert color="red" title={t('plan.upload.errors', { count: errors.length })} role="alert">
+    <Alert
+      color="red"
+      title={t('plan.upload.errors', { count: errors.length })}
+      role="alert"
+      // Below a long text area the errors would be out of sight: bring them into view.
+      ref={(node) => node?.scrollIntoView({ block: 'nearest' })}
+    >
       <Stack gap="md">
         {errors.map((error, index) => (
           <Stack gap={4} key={`${error.line}:${error.column}:${index}`} data-error-line={error.line}>

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { canReadInternal } from '../../auth/permissions';
 import { useCurrentSession } from '../../auth/session-context';
 import { useActivePlan } from '../../hooks/use-plan';
+import { usePageTitle } from '../../lib/use-page-title';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { ContactsPanel } from './contacts-panel';
@@ -22,6 +23,7 @@ export function PlanPage() {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
   const activePlan = useActivePlan();
+  usePageTitle(t('nav.plan'));
   const [params, setParams] = useSearchParams();
   const tabs: readonly PlanTab[] = canReadInternal(user) ? [...PUBLIC_TABS, ...INTERNAL_TABS] : PUBLIC_TABS;
   const requested = params.get('tab');

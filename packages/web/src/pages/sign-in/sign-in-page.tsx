@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { useSession, useSignIn } from '../../hooks/use-session';
 import { LanguageSwitch } from '../../layout/language-switch';
 import { describeError } from '../../lib/error-message';
+import { usePageTitle } from '../../lib/use-page-title';
 
 /** Where to go after signing in: the page that sent the user here, else the overview. */
 function destinationOf(state: unknown): string {
@@ -21,6 +22,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const destination = destinationOf(location.state);
+  usePageTitle(t('signIn.title'));
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
@@ -61,7 +63,7 @@ export function SignInPage() {
               type="email"
               autoComplete="username"
               required
-              data-autofocus
+              autoFocus
               {...form.getInputProps('email')}
             />
             <PasswordInput
