@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nutProbe, parseProbeConfig, runProbe, type ProbeResult } from '@vigie/probes';
 import { startNut, type NutPeer } from '../support/peers/nut';
@@ -70,6 +71,21 @@ describe('nut probe against upsd and dummy-ups', () => {
     const result = await run({ target: `dummy@127.0.0.1:${port}` });
     expect(result.status).toBe('down');
     expect(result.message).toBe(`UPS dummy@127.0.0.1:${port}: connection refused`);
+  });
+
+  it('is down, without throwing, when the port speaks another protocol', async () => {
+    const web = createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = web.address() as { port: number };
+      const result = await run({ target: `dummy@127.0.0.1:${port}` });
+      expect(result.status).toBe('down');
+      expect(result.message).toBe(
+        `UPS dummy@127.0.0.1:${port}: upsd sent an unexpected line: "HTTP/1.1 400 Bad Request"`,
+      );
+    } finally {
+      web.close();
+    }
   });
 
   it('is down when upsd has lost its driver', async () => {

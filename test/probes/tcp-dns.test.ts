@@ -1,3 +1,4 @@
+import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dnsProbe, parseProbeConfig, runProbe, tcpProbe, type Probe } from '@vigie/probes';
@@ -126,6 +127,20 @@ describe('dns probe against a DNS responder on 127.0.0.1', () => {
     const result = await run(dnsProbe, { target: 'crm.centre.test', server: `127.0.0.1:${closed}` }, 5000);
     expect(result.status).toBe('down');
     expect(result.message).toContain('the server port is closed (connection refused)');
+  });
+
+  it('is down, without throwing, when the server answers garbage', async () => {
+    const garbage = createSocket('udp4');
+    garbage.on('message', (_query, from) => garbage.send('not a DNS answer', from.port, from.address));
+    await new Promise<void>((resolve) => garbage.bind(0, '127.0.0.1', resolve));
+    try {
+      const at = `127.0.0.1:${garbage.address().port}`;
+      const result = await run(dnsProbe, { target: 'crm.centre.test', server: at });
+      expect(result.status).toBe('down');
+      expect(result.message).toContain(`DNS A crm.centre.test at ${at}: the server sent a malformed answer`);
+    } finally {
+      garbage.close();
+    }
   });
 
   it('needs the server to ask, as an IP address', () => {
