@@ -11,7 +11,8 @@ const TABLET = { width: 820, height: 1180 };
 const INITIAL_JS_BUDGET_BYTES = 300 * 1024;
 
 /** The web app served by a real Vigie, driven in Debian's Chromium as a person would. */
-describe('web app in Chromium', () => {
+// A whole user journey per test: generous timeouts for a CI machine busy with other suites.
+describe('web app in Chromium', { timeout: 90_000 }, () => {
   let server: WebServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -37,7 +38,7 @@ describe('web app in Chromium', () => {
     });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     return { page, problems: watchForProblems(page) };
   }
 
@@ -53,7 +54,7 @@ describe('web app in Chromium', () => {
     const { page, problems } = await openPage();
     await page.goto('/plan');
     await page.waitForURL('**/sign-in');
-    await expect(page.getByRole('heading', { name: 'Connexion' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     await screenshot(page, '01-sign-in');
 
     await page.getByLabel('Adresse e-mail').fill(server.t.emailOf('admin'));
@@ -140,7 +141,11 @@ describe('web app in Chromium', () => {
     expect(await error.innerText()).toContain('quatre heures');
     await screenshot(page, '11-plan-upload-error');
 
+    const refusal = page.waitForResponse(
+      (response) => response.url().endsWith('/api/v1/plan') && response.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Charger et mettre en vigueur' }).click();
+    expect((await refusal).status()).toBe(400);
     await page.locator(`[data-error-line="${brokenLine}"]`).waitFor();
     const versions = await server.t.request(server.t.as.admin, 'GET', '/api/v1/plan/versions');
     expect(versions.json()).toHaveLength(1);

@@ -55,7 +55,8 @@ export function PlanUpload() {
       },
     );
 
-  const load = () =>
+  const load = () => {
+    setOutcome(null);
     upload.mutate(
       { fileName, source },
       {
@@ -72,6 +73,7 @@ export function PlanUpload() {
         },
       },
     );
+  };
 
   const empty = source.trim() === '';
   return (
