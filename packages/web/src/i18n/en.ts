@@ -214,6 +214,7 @@ export const en: Messages = {
         'Choose a YAML file or paste the text of the plan. Vigie checks it: a plan with errors never replaces the plan in force.',
       file: 'Plan file',
       filePlaceholder: 'Choose a .yaml file',
+      clearFile: 'Remove the file',
       fileName: 'File name',
       source: 'Plan text (YAML)',
       validate: 'Check',

@@ -212,6 +212,7 @@ export const fr = {
         'Choisissez un fichier YAML ou collez le texte du plan. Vigie le vérifie : un plan avec des erreurs ne remplace jamais le plan en vigueur.',
       file: 'Fichier du plan',
       filePlaceholder: 'Choisir un fichier .yaml',
+      clearFile: 'Retirer le fichier',
       fileName: 'Nom du fichier',
       source: 'Texte du plan (YAML)',
       validate: 'Vérifier',

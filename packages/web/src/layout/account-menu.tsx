@@ -1,9 +1,9 @@
 import { Button, Menu, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentSession } from '../auth/session-context';
 import { useSignOut } from '../hooks/use-session';
+import { notify } from '../lib/notify';
 
 /** Who is signed in, with which role, and the way out. */
 export function AccountMenu() {
@@ -16,7 +16,7 @@ export function AccountMenu() {
   const onSignOut = () =>
     signOut.mutate(undefined, {
       onSettled: () => {
-        notifications.show({ message: t('account.signedOut') });
+        notify(t('account.signedOut'));
         void navigate('/sign-in', { replace: true });
       },
     });

@@ -1,6 +1,5 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_NAMES } from '@vigie/contract';
@@ -8,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { useActivePlan } from '../../hooks/use-plan';
 import { useCreateUser } from '../../hooks/use-users';
 import { LANGUAGES } from '../../i18n/i18n';
+import { notify } from '../../lib/notify';
 import { QueryError } from '../../components/query-error';
 import { randomPassword } from './random-password';
 
@@ -58,7 +58,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
       },
       {
         onSuccess: (user) => {
-          notifications.show({ color: 'green', message: t('admin.users.created', { email: user.email }) });
+          notify(t('admin.users.created', { email: user.email }), 'success');
           close();
         },
         onError: (error) => {

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useRevokeApiToken, type ApiToken } from '../../hooks/use-api-tokens';
 import { QueryError } from '../../components/query-error';
+import { notify } from '../../lib/notify';
 
 /** Asks before revoking a token, since programs using it lose access at once. */
 export function RevokeTokenModal({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
@@ -16,7 +16,7 @@ export function RevokeTokenModal({ token, onClose }: { token: ApiToken | null; o
     if (!token) return;
     revoke.mutate(token.id, {
       onSuccess: () => {
-        notifications.show({ color: 'green', message: t('admin.tokens.revokedDone', { name: token.name }) });
+        notify(t('admin.tokens.revokedDone', { name: token.name }), 'success');
         close();
       },
     });

@@ -1,5 +1,4 @@
 import { Alert, Button, FileInput, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -9,6 +8,7 @@ import { canAdminister } from '../../auth/permissions';
 import { useCurrentSession } from '../../auth/session-context';
 import { useUploadPlan, useValidatePlan } from '../../hooks/use-plan';
 import { QueryError } from '../../components/query-error';
+import { notify } from '../../lib/notify';
 import { PlanErrorList, type PlanError } from './plan-error-list';
 
 type Outcome = { kind: 'valid' } | { kind: 'errors'; errors: PlanError[] } | null;
@@ -62,10 +62,7 @@ export function PlanUpload() {
       {
         onSuccess: ({ version, changed }) => {
           setOutcome(null);
-          notifications.show({
-            color: 'green',
-            message: changed ? t('plan.upload.loaded', { number: version.number }) : t('plan.upload.unchanged'),
-          });
+          notify(changed ? t('plan.upload.loaded', { number: version.number }) : t('plan.upload.unchanged'), 'success');
         },
         onError: (error) => {
           const errors = planErrorsOf(error);
@@ -90,6 +87,7 @@ export function PlanUpload() {
       <Group grow align="flex-start">
         <FileInput
           label={t('plan.upload.file')}
+          clearButtonProps={{ 'aria-label': t('plan.upload.clearFile') }}
           placeholder={t('plan.upload.filePlaceholder')}
           accept=".yaml,.yml,text/yaml"
           clearable
