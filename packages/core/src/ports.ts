@@ -95,6 +95,8 @@ export interface PlanRepository {
   insert(version: PlanVersionRecord): Promise<void>;
   activate(id: string, at: number): Promise<void>;
   active(): Promise<PlanVersionRecord | undefined>;
+  /** Which version is active, without its text: a cheap check. */
+  activeHead(): Promise<{ id: string; contentHash: string } | undefined>;
   findById(id: string): Promise<PlanVersionRecord | undefined>;
   findByHash(contentHash: string): Promise<PlanVersionRecord | undefined>;
   list(): Promise<Omit<PlanVersionRecord, 'source'>[]>;

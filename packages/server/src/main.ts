@@ -83,7 +83,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
     }
 
     await loadPlanFile(ports, config.planPath, console);
-    const catalog = new PlanCatalog(store);
+    const catalog = new PlanCatalog(store, 1_000);
     const smtp = smtpSource(store, box, config.smtpUrl);
     const engine = new Engine(
       { store, clock: systemClock, random: cryptoRandomness, plans: catalog, publicUrl: config.publicUrl ?? null },

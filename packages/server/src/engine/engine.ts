@@ -10,7 +10,18 @@ export interface EngineOptions {
   pollMs?: number;
   /** Deliveries sent in parallel. */
   deliveryConcurrency?: number;
+  /** Incidents whose timers run in parallel (one incident's timers always run in order). */
+  timerConcurrency?: number;
   logger?: Logger;
+}
+
+/** Runs work over items with at most `limit` at once. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /**
@@ -27,6 +38,7 @@ export class Engine {
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly deliveryConcurrency: number;
+  private readonly timerConcurrency: number;
 
   constructor(
     private readonly ctx: EngineContext,
@@ -37,6 +49,7 @@ export class Engine {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.pollMs = options.pollMs ?? 1_000;
     this.deliveryConcurrency = options.deliveryConcurrency ?? 8;
+    this.timerConcurrency = options.timerConcurrency ?? 8;
   }
 
   /** Claims the jobs due now and runs them; returns how many ran. */
@@ -45,11 +58,17 @@ export class Engine {
     const jobs = await this.ctx.store.transaction((tx) => tx.jobs.claimDue(now, this.batchSize, now + this.leaseMs));
     const timers = jobs.filter((job) => job.kind !== 'notification.deliver');
     const deliveries = jobs.filter((job) => job.kind === 'notification.deliver');
-    // Timers run in order: a later one may depend on what an earlier one decided.
-    for (const job of timers) await this.run(job);
-    for (let i = 0; i < deliveries.length; i += this.deliveryConcurrency) {
-      await Promise.all(deliveries.slice(i, i + this.deliveryConcurrency).map((job) => this.run(job)));
+    // One incident's timers run in order (a later one may depend on an earlier one);
+    // different incidents' timers run side by side.
+    const byIncident = new Map<string, Job[]>();
+    for (const job of timers) {
+      const key = job.incidentId ?? job.id;
+      byIncident.set(key, [...(byIncident.get(key) ?? []), job]);
     }
+    await inParallel([...byIncident.values()], this.timerConcurrency, async (group) => {
+      for (const job of group) await this.run(job);
+    });
+    await inParallel(deliveries, this.deliveryConcurrency, (job) => this.run(job));
     return jobs.length;
   }
 

@@ -42,6 +42,13 @@ export function planRepository(db: Kysely<Database>): PlanRepository {
       const row = await db.selectFrom('plan_versions').selectAll().where('active', '=', 1).executeTakeFirst();
       return row && toRecord(row);
     },
+    async activeHead() {
+      return db
+        .selectFrom('plan_versions')
+        .select(['id', 'content_hash as contentHash'])
+        .where('active', '=', 1)
+        .executeTakeFirst();
+    },
     async findById(id) {
       const row = await db.selectFrom('plan_versions').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toRecord(row);

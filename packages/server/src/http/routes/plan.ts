@@ -107,6 +107,7 @@ export function planRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request) => {
         const { fileName, source } = request.body;
         const result = await activatePlan(deps, actorOf(request).actor, { fileName, text: source });
+        deps.catalog.invalidate();
         return { version: result.version, changed: result.changed };
       },
     );
