@@ -13,3 +13,4 @@ export * from './api/auth';
 export * from './api/plan';
 export * from './api/audit';
 export * from './api/incidents';
+export * from './api/status-page';

@@ -18,6 +18,7 @@ import { auditRoutes } from './routes/audit';
 import { crisisCellRoutes } from './routes/crisis-cell';
 import { incidentRoutes } from './routes/incidents';
 import { settingsRoutes } from './routes/settings';
+import { statusPageRoutes } from './routes/status-page';
 import { streamRoutes } from './routes/stream';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
@@ -99,6 +100,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(incidentRoutes(deps));
   await app.register(crisisCellRoutes(deps));
   await app.register(settingsRoutes(deps));
+  await app.register(statusPageRoutes(deps));
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   await app.register(webApp());
 

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const Epoch = z.number().int().describe('epoch milliseconds');
+
+export const StatusPageClientParamsSchema = z.strictObject({ clientId: z.string().min(1).max(64) });
+export const StatusPageTokenParamsSchema = z.strictObject({ token: z.string().min(1).max(200) });
+
+/** The secret link of one client's status page, as administrators see it (never the token itself). */
+export const StatusPageLinkSchema = z.object({
+  clientId: z.string(),
+  clientName: z.string(),
+  /** True while a link exists and is not revoked. */
+  active: z.boolean(),
+  createdAt: Epoch.nullable(),
+  createdBy: z.string().nullable(),
+  revokedAt: Epoch.nullable(),
+});
+export type StatusPageLink = z.infer<typeof StatusPageLinkSchema>;
+
+/** A new link: the token is shown once; only its hash is stored. */
+export const CreatedStatusPageLinkSchema = z.object({
+  link: StatusPageLinkSchema,
+  token: z.string(),
+  /** The page's path on Vigie (`/status/<token>`). */
+  path: z.string(),
+});
+
+export const SERVICE_STATES = ['operational', 'disrupted'] as const;
+
+/** What anyone holding the link may read: the client's services and the public course of open incidents. */
+export const PublicStatusPageSchema = z.object({
+  client: z.object({ name: z.string() }),
+  generatedAt: Epoch,
+  /** `incidents`: derived from the open incidents; `checks`: from live monitoring. */
+  stateSource: z.enum(['incidents', 'checks']),
+  services: z.array(z.object({ name: z.string(), state: z.enum(SERVICE_STATES) })),
+  incidents: z.array(
+    z.object({
+      number: z.number(),
+      title: z.string(),
+      status: z.enum(['open', 'acknowledged', 'mitigating']),
+      startedAt: Epoch,
+      updatedAt: Epoch,
+      updates: z.array(z.object({ at: Epoch, text: z.string() })),
+    }),
+  ),
+});
+export type PublicStatusPage = z.infer<typeof PublicStatusPageSchema>;

@@ -1,0 +1,213 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CAN, hashToken, notFound, precondition, recordAudit, type Repositories } from '@vigie/core';
+import {
+  CreatedStatusPageLinkSchema,
+  ErrorResponseSchema,
+  PublicStatusPageSchema,
+  StatusPageClientParamsSchema,
+  StatusPageLinkSchema,
+  StatusPageTokenParamsSchema,
+  type Plan,
+  type PublicStatusPage,
+  type StatusPageLink,
+} from '@vigie/contract';
+import type { HttpDeps } from '../deps';
+import { actorOf } from '../auth-guard';
+
+// One settings row per client holds the hash of its link's token: the token itself is
+// shown once to the administrator and never stored, so a database leak opens no page.
+const KEY_PREFIX = 'status-page:';
+const TOKEN_PREFIX = 'vsp_';
+/** Generous for a person refreshing the page; useless for guessing a 256-bit token. */
+const PUBLIC_RATE_LIMIT = { max: 120, timeWindow: 60_000 };
+
+const StoredLinkSchema = z.object({
+  tokenHash: z.string(),
+  createdAt: z.number(),
+  createdBy: z.string(),
+  revokedAt: z.number().nullable(),
+});
+type StoredLink = z.infer<typeof StoredLinkSchema>;
+
+async function readLink(tx: Repositories, clientId: string): Promise<StoredLink | undefined> {
+  const raw = await tx.settings.get(KEY_PREFIX + clientId);
+  if (raw === undefined) return undefined;
+  const parsed = StoredLinkSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : undefined;
+}
+
+function toView(client: Plan['clients'][number], stored: StoredLink | undefined): StatusPageLink {
+  return {
+    clientId: client.id,
+    clientName: client.name,
+    active: stored !== undefined && stored.revokedAt === null,
+    createdAt: stored?.createdAt ?? null,
+    createdBy: stored?.createdBy ?? null,
+    revokedAt: stored?.revokedAt ?? null,
+  };
+}
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The public state of one client: its services and the public course of its open incidents. */
+async function publicStatus(tx: Repositories, plan: Plan, clientId: string, now: number): Promise<PublicStatusPage> {
+  const client = plan.clients.find((c) => c.id === clientId)!;
+  const open = (
+    await tx.incidents.list({ status: ['open', 'acknowledged', 'mitigating'], clientId, limit: 100, offset: 0 })
+  ).filter((incident) => !incident.drill);
+  const disrupted = new Set(open.flatMap((incident) => incident.assets));
+  const incidents = [];
+  for (const incident of open) {
+    const timeline = await tx.timeline.list(incident.id);
+    incidents.push({
+      number: incident.number,
+      title: incident.title,
+      status: incident.status as 'open' | 'acknowledged' | 'mitigating',
+      startedAt: incident.startedAt,
+      updatedAt: incident.updatedAt,
+      updates: timeline
+        .filter((entry) => entry.kind === 'note' && entry.data['public'] === true)
+        .map((entry) => ({ at: entry.at, text: entry.summary }))
+        .reverse(),
+    });
+  }
+  return {
+    client: { name: client.name },
+    generatedAt: now,
+    stateSource: 'incidents',
+    services: plan.assets
+      .filter((asset) => asset.clients.includes(clientId))
+      .map((asset) => ({ name: asset.name, state: disrupted.has(asset.id) ? 'disrupted' : 'operational' })),
+    incidents,
+  };
+}
+
+/** Status pages: a secret link per client, managed by administrators, read without signing in. */
+export function statusPageRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
+  const activePlan = async (): Promise<Plan> => {
+    const active = await deps.catalog.active();
+    if (!active) throw precondition('no plan is loaded');
+    return active.plan;
+  };
+  const clientOf = (plan: Plan, clientId: string) => {
+    const client = plan.clients.find((c) => c.id === clientId);
+    if (!client) throw notFound(`no client "${clientId}" in the plan`);
+    return client;
+  };
+
+  return async (app) => {
+    app.get(
+      '/api/v1/status-pages',
+      {
+        config: { roles: CAN.administer },
+        schema: {
+          tags: ['status pages'],
+          summary: "Each client of the plan and its status page link's state (never the token)",
+          response: { 200: z.array(StatusPageLinkSchema) },
+        },
+      },
+      async () => {
+        const plan = await activePlan();
+        return deps.store.transaction(async (tx) => {
+          const links: StatusPageLink[] = [];
+          for (const client of plan.clients) links.push(toView(client, await readLink(tx, client.id)));
+          return links;
+        });
+      },
+    );
+
+    app.post(
+      '/api/v1/status-pages/:clientId',
+      {
+        config: { roles: CAN.administer },
+        schema: {
+          tags: ['status pages'],
+          summary: "Creates the client's secret link, replacing any earlier one; the token is shown once",
+          params: StatusPageClientParamsSchema,
+          response: { 201: CreatedStatusPageLinkSchema, 404: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = actorOf(request);
+        const client = clientOf(await activePlan(), request.params.clientId);
+        const token = `${TOKEN_PREFIX}${deps.random.token()}`;
+        const now = deps.clock.now();
+        const stored: StoredLink = {
+          tokenHash: hashToken(token),
+          createdAt: now,
+          createdBy: actor.label,
+          revokedAt: null,
+        };
+        await deps.store.transaction(async (tx) => {
+          const replaced = await readLink(tx, client.id);
+          await tx.settings.set(KEY_PREFIX + client.id, JSON.stringify(stored));
+          await recordAudit(tx, now, actor, 'status-page.create', `client:${client.id}`, {
+            replaced: replaced !== undefined && replaced.revokedAt === null,
+          });
+        });
+        return reply.code(201).send({ link: toView(client, stored), token, path: `/status/${token}` });
+      },
+    );
+
+    app.delete(
+      '/api/v1/status-pages/:clientId',
+      {
+        config: { roles: CAN.administer },
+        schema: {
+          tags: ['status pages'],
+          summary: "Revokes the client's link at once: the page answers that the link is no longer valid",
+          params: StatusPageClientParamsSchema,
+          response: { 204: z.null(), 404: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const { actor } = actorOf(request);
+        const client = clientOf(await activePlan(), request.params.clientId);
+        const now = deps.clock.now();
+        await deps.store.transaction(async (tx) => {
+          const stored = await readLink(tx, client.id);
+          if (!stored || stored.revokedAt !== null) throw notFound(`${client.name} has no status page link to revoke`);
+          await tx.settings.set(KEY_PREFIX + client.id, JSON.stringify({ ...stored, revokedAt: now }));
+          await recordAudit(tx, now, actor, 'status-page.revoke', `client:${client.id}`);
+        });
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/status/:token',
+      {
+        config: { public: true, rateLimit: PUBLIC_RATE_LIMIT },
+        schema: {
+          tags: ['status pages'],
+          summary: "A client's status page through its secret link: services and public updates only",
+          params: StatusPageTokenParamsSchema,
+          response: { 200: PublicStatusPageSchema, 404: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const plan = await activePlan();
+        const hash = hashToken(request.params.token);
+        const page = await deps.store.transaction(async (tx) => {
+          for (const client of plan.clients) {
+            const stored = await readLink(tx, client.id);
+            if (stored && stored.revokedAt === null && sameHash(stored.tokenHash, hash)) {
+              return publicStatus(tx, plan, client.id, deps.clock.now());
+            }
+          }
+          return undefined;
+        });
+        if (!page) throw notFound('this status page link is unknown or has been revoked');
+        // The page changes with every incident update: never serve a stale copy from a cache.
+        void reply.header('cache-control', 'no-store');
+        return page;
+      },
+    );
+  };
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, seedPlanWithRealContacts, type TestApp } from '../../packages/server/src/testing/test-app';
+
+/** The seed plan with a second client, so a page can be shown to leak nothing of the other. */
+function planWithTwoClients(): string {
+  return seedPlanWithRealContacts().replace(
+    'clients:\n  - id: ocm\n',
+    'clients:\n  - id: autre\n    name: Autre client\n    contacts:\n      - id: autre-dsi\n        name: DSI Autre\n        email: dsi@autre.example\n  - id: ocm\n',
+  );
+}
+
+describe('status pages through their secret link', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('sqlite', { planText: planWithTwoClients() });
+  });
+  afterAll(() => t.close());
+
+  const createLink = async (clientId: string): Promise<string> => {
+    const response = await t.request(t.as.admin, 'POST', `/api/v1/status-pages/${clientId}`);
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body.path).toBe(`/status/${body.token}`);
+    return body.token as string;
+  };
+
+  it('shows the client’s services and the public notes of its open incidents, and nothing internal', async () => {
+    const token = await createLink('ocm');
+    const { incident } = (
+      await t.request(t.as.operator, 'POST', '/api/v1/incidents', { threatId: 'deconnexion-crm', clients: ['ocm'] })
+    ).json();
+    const path = `/api/v1/incidents/${incident.id}`;
+    await t.request(t.as.operator, 'POST', `${path}/notes`, { text: 'Reconnexion du CRM en cours', public: true });
+    await t.request(t.as.operator, 'POST', `${path}/notes`, {
+      text: 'Le serveur sql-02 ne répond plus',
+      public: false,
+    });
+    await t.request(t.as.operator, 'POST', `${path}/cause`, { cause: 'Câble réseau débranché en salle serveur' });
+    await t.request(t.as.operator, 'POST', '/api/v1/incidents', { threatId: 'espace-hmp', clients: ['autre'] });
+
+    const response = await t.request(null, 'GET', `/api/v1/status/${token}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const page = response.json();
+    expect(page.client).toEqual({ name: 'OCM' });
+    expect(page.incidents).toHaveLength(1);
+    expect(page.incidents[0]).toMatchObject({ number: incident.number, status: 'open' });
+    expect(page.incidents[0].updates.map((u: { text: string }) => u.text)).toEqual(['Reconnexion du CRM en cours']);
+    // The CRM is the threat's asset: disrupted; the client's other services run.
+    expect(page.services).toContainEqual({ name: 'CRM Hermès', state: 'disrupted' });
+    expect(page.services.filter((s: { state: string }) => s.state === 'operational').length).toBeGreaterThan(0);
+    const text = response.body;
+    for (const secret of ['sql-02', 'Câble', '@', 'mediacontact.example', 'Autre client', 'example.org']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('answers not found for an unknown token, and for a revoked one', async () => {
+    expect((await t.request(null, 'GET', '/api/v1/status/vsp_nothing')).statusCode).toBe(404);
+    const token = await createLink('autre');
+    expect((await t.request(null, 'GET', `/api/v1/status/${token}`)).json().client.name).toBe('Autre client');
+    expect((await t.request(t.as.admin, 'DELETE', '/api/v1/status-pages/autre')).statusCode).toBe(204);
+    expect((await t.request(null, 'GET', `/api/v1/status/${token}`)).statusCode).toBe(404);
+    expect((await t.request(t.as.admin, 'DELETE', '/api/v1/status-pages/autre')).statusCode).toBe(404);
+  });
+
+  it('replaces the earlier link when a new one is made, and lists links without their tokens', async () => {
+    const first = await createLink('ocm');
+    const second = await createLink('ocm');
+    expect((await t.request(null, 'GET', `/api/v1/status/${first}`)).statusCode).toBe(404);
+    expect((await t.request(null, 'GET', `/api/v1/status/${second}`)).statusCode).toBe(200);
+    const links = await t.request(t.as.admin, 'GET', '/api/v1/status-pages');
+    expect(links.json()).toEqual([
+      expect.objectContaining({ clientId: 'autre', active: false }),
+      expect.objectContaining({ clientId: 'ocm', active: true, createdBy: t.emailOf('admin') }),
+    ]);
+    expect(links.body).not.toContain(second);
+    expect((await t.request(t.as.operator, 'POST', '/api/v1/status-pages/ocm')).statusCode).toBe(403);
+    expect((await t.request(t.as.admin, 'POST', '/api/v1/status-pages/nobody')).statusCode).toBe(404);
+  });
+});
