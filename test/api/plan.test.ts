@@ -81,6 +81,10 @@ describe.each(DIALECTS)('the plan through the API on %s', (dialect) => {
     const response = await t.request(t.as.client, 'GET', '/api/v1/plan');
     const { plan } = response.json() as { plan: { clients: { id: string }[] } };
     expect(plan.clients.map((c) => c.id)).toEqual(['ocm']);
+    // Nothing internal: no server addresses, no phone numbers of the team, no checks.
+    expect(response.body).not.toContain('principal.mediacontact.example');
+    expect(response.body).not.toContain('+237 600 000 101');
+    expect(response.body).not.toContain('sql-connexion');
   });
 
   it('publishes an OpenAPI document of the API', async () => {

@@ -13,4 +13,5 @@ export * from './api/auth';
 export * from './api/plan';
 export * from './api/audit';
 export * from './api/incidents';
+export * from './api/detection';
 export * from './api/status-page';

@@ -13,6 +13,7 @@ import type {
   TimelineEntry,
 } from './incidents/records';
 import type { AuditEntry } from './audit/audit-chain';
+import type { MaintenanceRepository, SignalRepository } from './detection/model';
 import type { Role } from './auth/roles';
 
 /** The time source; a simulated clock drives drills and tests. */
@@ -120,6 +121,8 @@ export interface SettingsRepository {
 
 export interface Repositories extends IncidentRepositories {
   settings: SettingsRepository;
+  signals: SignalRepository;
+  maintenance: MaintenanceRepository;
   users: UserRepository;
   sessions: SessionRepository;
   apiTokens: ApiTokenRepository;

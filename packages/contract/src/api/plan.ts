@@ -43,7 +43,9 @@ export const ThreatViewSchema = z.object({
   severity: z.enum(['critical', 'major', 'minor']),
   assets: z.array(z.string()),
   clients: z.array(z.string()),
-  detect: z.array(z.object({ check: z.string(), state: z.string() })),
+  detect: z.array(
+    z.object({ check: z.string().optional(), state: z.string(), alert: z.record(z.string(), z.string()).optional() }),
+  ),
   runbook: z.array(z.object({ title: z.string(), manual: z.string().optional(), action: z.string().optional() })),
 });
 export type ThreatView = z.infer<typeof ThreatViewSchema>;

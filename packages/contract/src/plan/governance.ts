@@ -118,3 +118,26 @@ export const ControlSchema = z.strictObject({
   /** A check whose result is automated evidence for this control. */
   check: IdSchema.optional(),
 });
+
+/** A planned maintenance: incidents are not opened for the asset or site, data is kept. */
+export const PlanMaintenanceWindowSchema = z
+  .strictObject({
+    asset: IdSchema.optional(),
+    site: IdSchema.optional(),
+    from: z.iso.datetime({ offset: true, error: 'expected a date and time such as 2026-12-05T22:00:00+01:00' }),
+    to: z.iso.datetime({ offset: true, error: 'expected a date and time such as 2026-12-06T02:00:00+01:00' }),
+    reason: TextSchema,
+  })
+  .superRefine((window, ctx) => {
+    if ((window.asset === undefined) === (window.site === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a maintenance window names either an `asset` or a `site`',
+        path: ['asset'],
+      });
+    }
+    if (Date.parse(window.to) <= Date.parse(window.from)) {
+      ctx.addIssue({ code: 'custom', message: '`to` must come after `from`', path: ['to'] });
+    }
+  });
+export type MaintenanceWindowDefinition = z.infer<typeof PlanMaintenanceWindowSchema>;

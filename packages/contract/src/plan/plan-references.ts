@@ -76,7 +76,20 @@ export function findPlanReferenceProblems(plan: Plan): PlanProblem[] {
   plan.threats.forEach((threat, i) => {
     threat.assets.forEach((id, j) => expect(assets, id, ['threats', i, 'assets', j], 'asset'));
     threat.clients?.forEach((id, j) => expect(clients, id, ['threats', i, 'clients', j], 'client'));
-    threat.detect.forEach((rule, j) => expect(checks, rule.check, ['threats', i, 'detect', j, 'check'], 'check'));
+    threat.detect.forEach((rule, j) => {
+      expect(checks, rule.check, ['threats', i, 'detect', j, 'check'], 'check');
+      for (const [label, matcher] of Object.entries(rule.alert ?? {})) {
+        if (!matcher.startsWith('~')) continue;
+        try {
+          new RegExp(matcher.slice(1));
+        } catch {
+          problems.push({
+            path: ['threats', i, 'detect', j, 'alert', label],
+            message: `"${matcher}" is not a valid regular expression`,
+          });
+        }
+      }
+    });
     threat.runbook.forEach((step, j) => expect(assets, step.on, ['threats', i, 'runbook', j, 'on'], 'asset'));
     if (threat.target !== undefined && threat.class !== undefined) {
       problems.push({
@@ -138,6 +151,10 @@ export function findPlanReferenceProblems(plan: Plan): PlanProblem[] {
   }
 
   plan.controls.forEach((control, i) => expect(checks, control.check, ['controls', i, 'check'], 'check'));
+  plan.maintenance.forEach((window, i) => {
+    expect(assets, window.asset, ['maintenance', i, 'asset'], 'asset');
+    expect(sites, window.site, ['maintenance', i, 'site'], 'site');
+  });
 
   plan.communication.notifyOnOpen.forEach((r, k) => expectRecipient(r, ['communication', 'notifyOnOpen', k]));
   const channels = index(['communication', 'channels'], plan.communication.channels, 'channel');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DurationSchema } from '../duration';
 import { IdSchema, LanguageSchema, TextSchema } from './common';
 import { CheckSchema } from './checks';
 import { EscalationStepSchema } from './escalation';
@@ -6,6 +7,7 @@ import {
   ClosureSchema,
   CommunicationSchema,
   ControlSchema,
+  PlanMaintenanceWindowSchema,
   CrisisCellDefinitionSchema,
   RedundancySchema,
   ReviewSchema,
@@ -44,6 +46,13 @@ export const PlanSchema = z.strictObject({
   redundancy: RedundancySchema.optional(),
   review: ReviewSchema.optional(),
   controls: z.array(ControlSchema).default([]),
+  maintenance: z.array(PlanMaintenanceWindowSchema).default([]),
+  detection: z
+    .strictObject({
+      /** How long a failure is held so that failures it causes join the same incident. */
+      groupWait: DurationSchema.prefault('10s'),
+    })
+    .prefault({}),
   communication: CommunicationSchema.prefault({}),
 });
 

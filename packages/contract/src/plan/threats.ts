@@ -15,11 +15,26 @@ export const LONG_INTERRUPTION_MS = 6 * 3_600_000;
 
 export const CHECK_STATES = ['down', 'degraded', 'flapping'] as const;
 
-/** When a check enters one of these states, the threat is recognised. */
-export const DetectionRuleSchema = z.strictObject({
-  check: IdSchema,
-  state: z.enum(CHECK_STATES, { error: `expected a check state: ${CHECK_STATES.join(', ')}` }).default('down'),
-});
+/**
+ * How a threat is recognised: a check entering a state (`degraded` also matches `down`),
+ * or an inbound alert (Alertmanager, generic JSON) whose labels match.
+ */
+export const DetectionRuleSchema = z
+  .strictObject({
+    check: IdSchema.optional(),
+    state: z.enum(CHECK_STATES, { error: `expected a check state: ${CHECK_STATES.join(', ')}` }).default('down'),
+    /** Label matchers of an inbound alert: exact values, or `~regex`. */
+    alert: z.record(z.string(), z.string(), { error: 'expected label: value pairs' }).optional(),
+  })
+  .superRefine((rule, ctx) => {
+    if ((rule.check === undefined) === (rule.alert === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a detection rule names either a `check` or an `alert`',
+        path: ['check'],
+      });
+    }
+  });
 export type DetectionRule = z.infer<typeof DetectionRuleSchema>;
 
 export const ThreatSchema = z.strictObject({

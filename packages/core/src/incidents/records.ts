@@ -38,6 +38,7 @@ export const JOB_KINDS = [
   'duty.update-due',
   'duty.reminder',
   'notification.deliver',
+  'detection.flush',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -30,16 +30,26 @@ export function toThreatView(plan: Plan, threat: ThreatDefinition): ThreatView {
 }
 
 /**
- * The part of the plan a client's user may see: its own client, the assets and threats
- * that concern it, and no other client's contacts.
+ * The part of the plan a client's user may see: its own client and contacts, the assets
+ * that serve it (without their addresses), the threats that concern it, the team's
+ * names and emails (not their phones) — nothing of other clients, nothing internal.
  */
 export function scopePlanForClient(plan: Plan, clientId: string): Plan {
-  const concerns = (clients: string[] | undefined): boolean =>
-    clients === undefined || clients.length === 0 || clients.includes(clientId);
+  const assets = plan.assets
+    .filter((asset) => asset.clients.includes(clientId))
+    .map(({ host: _host, ...asset }) => ({ ...asset, dependsOn: [] }));
+  const visible = new Set(assets.map((a) => a.id));
   return {
     ...plan,
     clients: plan.clients.filter((client) => client.id === clientId),
-    assets: plan.assets.filter((asset) => concerns(asset.clients)),
-    threats: plan.threats.filter((threat) => concerns(threat.clients)),
+    team: plan.team.map(({ phone: _phone, ...member }) => member),
+    assets,
+    checks: [],
+    threats: plan.threats
+      .filter((threat) => threat.clients === undefined || threat.clients.includes(clientId))
+      .map((threat) => ({ ...threat, assets: threat.assets.filter((id) => visible.has(id)), detect: [], runbook: [] })),
+    redundancy: undefined,
+    maintenance: [],
+    communication: { ...plan.communication, channels: [] },
   };
 }

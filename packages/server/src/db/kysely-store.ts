@@ -6,6 +6,7 @@ import { actionItemRepository, crisisCellRepository, dutyRepository, sitrepRepos
 import { incidentRepository } from './repositories/incidents';
 import { jobRepository } from './repositories/jobs';
 import { notificationRepository } from './repositories/notifications';
+import { maintenanceRepository, signalRepository } from './repositories/detection';
 import { settingsRepository } from './repositories/settings';
 import { timelineRepository } from './repositories/timeline';
 import { apiTokenRepository } from './repositories/api-tokens';
@@ -17,6 +18,8 @@ import { userRepository } from './repositories/users';
 export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Repositories {
   return {
     settings: settingsRepository(db),
+    signals: signalRepository(db),
+    maintenance: maintenanceRepository(db),
     incidents: incidentRepository(db, dialect),
     timeline: timelineRepository(db, dialect),
     jobs: jobRepository(db, dialect),

@@ -192,7 +192,36 @@ export interface DutiesTable {
   data: string;
 }
 
+export interface SignalsTable {
+  id: string;
+  source: string;
+  threat_id: string;
+  asset_id: string | null;
+  state: string;
+  message: string;
+  first_at: number;
+  last_at: number;
+  status: string;
+  live: Flag;
+  incident_id: string | null;
+  recovered_at: number | null;
+  data: string;
+}
+
+export interface MaintenanceWindowsTable {
+  id: string;
+  scope: string;
+  target_id: string;
+  starts_at: number;
+  ends_at: number;
+  reason: string;
+  created_by: string;
+  created_at: number;
+}
+
 export interface Database {
+  signals: SignalsTable;
+  maintenance_windows: MaintenanceWindowsTable;
   incidents: IncidentsTable;
   incident_clients: IncidentClientsTable;
   timeline: TimelineTable;

@@ -1,5 +1,12 @@
 import type { Logger } from 'pino';
-import { deliverNotification, runTimer, type EngineContext, type Job, type NotificationChannels } from '@vigie/core';
+import {
+  deliverNotification,
+  flushSignals,
+  runTimer,
+  type EngineContext,
+  type Job,
+  type NotificationChannels,
+} from '@vigie/core';
 
 export interface EngineOptions {
   /** Jobs claimed per round. */
@@ -86,6 +93,7 @@ export class Engine {
   private async run(job: Job): Promise<void> {
     try {
       if (job.kind === 'notification.deliver') await deliverNotification(this.ctx, this.channels, job);
+      else if (job.kind === 'detection.flush') await flushSignals(this.ctx, job);
       else await runTimer(this.ctx, job);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

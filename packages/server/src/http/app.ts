@@ -16,6 +16,7 @@ import { mapError } from './error-mapper';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { auditRoutes } from './routes/audit';
 import { crisisCellRoutes } from './routes/crisis-cell';
+import { detectionRoutes } from './routes/detection';
 import { incidentRoutes } from './routes/incidents';
 import { settingsRoutes } from './routes/settings';
 import { statusPageRoutes } from './routes/status-page';
@@ -100,6 +101,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(incidentRoutes(deps));
   await app.register(crisisCellRoutes(deps));
   await app.register(settingsRoutes(deps));
+  await app.register(detectionRoutes(deps));
   await app.register(statusPageRoutes(deps));
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   await app.register(webApp());

@@ -6,6 +6,7 @@ import {
   createUser,
   ROLES,
   SYSTEM_ACTOR,
+  type EngineContext,
   type NotificationChannels,
   type Role,
   type Store,
@@ -41,6 +42,8 @@ export interface TestApp {
   store: Store;
   clock: ManualClock;
   engine: Engine;
+  /** What the engine's verbs run with, for scenarios that call them directly. */
+  ctx: EngineContext;
   bus: IncidentBus;
   /** One signed-in session per role; the client user belongs to client `ocm`. */
   as: Record<Role, SignedIn>;
@@ -86,10 +89,8 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
   }
   const catalog = new PlanCatalog(store);
   const smtp: SmtpSource = () => Promise.resolve(options.smtpUrl ? parseSmtpUrl(options.smtpUrl) : undefined);
-  const engine = new Engine(
-    { store, clock, random: testRandomness, plans: catalog, publicUrl: 'http://vigie.test' },
-    options.channels ?? deliveryChannels(catalog, smtp),
-  );
+  const ctx: EngineContext = { store, clock, random: testRandomness, plans: catalog, publicUrl: 'http://vigie.test' };
+  const engine = new Engine(ctx, options.channels ?? deliveryChannels(catalog, smtp));
   const app = await buildApp({
     ...ports,
     catalog,
@@ -122,6 +123,7 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
     store,
     clock,
     engine,
+    ctx,
     bus,
     as,
     emailOf,

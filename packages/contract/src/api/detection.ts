@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const Labels = z.record(z.string(), z.string());
+
+/** Alertmanager's webhook payload (version 4), as its `webhook_configs` send it. */
+export const AlertmanagerPayloadSchema = z.object({
+  version: z.string().optional(),
+  groupKey: z.string().optional(),
+  status: z.enum(['firing', 'resolved']),
+  receiver: z.string().optional(),
+  groupLabels: Labels.optional(),
+  commonLabels: Labels.optional(),
+  commonAnnotations: Labels.optional(),
+  externalURL: z.string().optional(),
+  truncatedAlerts: z.number().optional(),
+  alerts: z
+    .array(
+      z.object({
+        status: z.enum(['firing', 'resolved']),
+        labels: Labels,
+        annotations: Labels.default({}),
+        startsAt: z.string().optional(),
+        endsAt: z.string().optional(),
+        generatorURL: z.string().optional(),
+        fingerprint: z.string().optional(),
+      }),
+    )
+    .max(10_000),
+});
+
+/** Vigie's own alert format, for any sender that can post JSON. */
+export const GenericAlertSchema = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(256)
+    .optional()
+    .describe('the sender’s identity for this alert; derived from the labels when absent'),
+  status: z.enum(['firing', 'resolved']).default('firing'),
+  labels: Labels.refine((l) => Object.keys(l).length > 0, { error: 'expected at least one label' }),
+  summary: z.string().max(2000).optional(),
+  startsAt: z.number().int().optional(),
+});
+
+export const GenericAlertsRequestSchema = z.union([
+  GenericAlertSchema,
+  z.strictObject({ alerts: z.array(GenericAlertSchema).min(1).max(10_000) }),
+]);
+
+export const AlertsAcceptedSchema = z.object({
+  accepted: z.number(),
+  matched: z.number().describe('alerts that matched a threat of the plan'),
+  alerts: z.array(
+    z.object({ fingerprint: z.string(), status: z.enum(['firing', 'resolved']), threats: z.array(z.string()) }),
+  ),
+});
+
+export const SignalSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  threatId: z.string(),
+  assetId: z.string().nullable(),
+  state: z.string(),
+  message: z.string(),
+  firstAt: z.number(),
+  lastAt: z.number(),
+  status: z.string(),
+  incidentId: z.string().nullable(),
+  recoveredAt: z.number().nullable(),
+});
+
+export const MaintenanceWindowRequestSchema = z
+  .strictObject({
+    scope: z.enum(['asset', 'site']),
+    targetId: z.string().min(1).max(128),
+    from: z.number().int(),
+    to: z.number().int(),
+    reason: z.string().trim().min(1).max(1000),
+  })
+  .refine((w) => w.to > w.from, { error: '`to` must come after `from`', path: ['to'] });
+
+export const MaintenanceWindowSchema = z.object({
+  id: z.string(),
+  scope: z.enum(['asset', 'site']),
+  targetId: z.string(),
+  from: z.number(),
+  to: z.number(),
+  reason: z.string(),
+  createdBy: z.string(),
+  createdAt: z.number(),
+});

@@ -1,0 +1,33 @@
+import type { Plan } from '@vigie/contract';
+import type { MaintenanceWindow } from './model';
+
+/** The maintenance windows of the plan, in the form stored ones take. */
+export function planMaintenance(plan: Plan): MaintenanceWindow[] {
+  return plan.maintenance.map((window, i) => ({
+    id: `plan-${i}`,
+    scope: window.asset ? 'asset' : 'site',
+    targetId: (window.asset ?? window.site)!,
+    from: Date.parse(window.from),
+    to: Date.parse(window.to),
+    reason: window.reason,
+    createdBy: 'plan',
+    createdAt: 0,
+  }));
+}
+
+/** The window, if any, under which an asset (or its whole site) is in maintenance at a time. */
+export function maintenanceCovering(
+  plan: Plan,
+  windows: readonly MaintenanceWindow[],
+  assetId: string | null,
+  at: number,
+): MaintenanceWindow | undefined {
+  if (!assetId) return undefined;
+  const site = plan.assets.find((a) => a.id === assetId)?.site;
+  return windows.find(
+    (w) =>
+      w.from <= at &&
+      at < w.to &&
+      ((w.scope === 'asset' && w.targetId === assetId) || (w.scope === 'site' && w.targetId === site)),
+  );
+}

@@ -1,0 +1,61 @@
+/** Where a signal came from: a check of the plan, or an inbound alert. */
+export type SignalSource = `check:${string}` | `alert:${string}`;
+
+export const SIGNAL_STATUSES = ['pending', 'opened', 'attached', 'suppressed', 'recovered'] as const;
+export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
+
+/**
+ * Evidence that a threat of the plan is happening: held a moment (group wait) so that
+ * a burst of dependent failures lands on one incident, then opened or attached.
+ */
+export interface Signal {
+  id: string;
+  source: SignalSource;
+  threatId: string;
+  /** The asset that failed, for the dependency analysis. */
+  assetId: string | null;
+  state: string;
+  message: string;
+  firstAt: number;
+  lastAt: number;
+  status: SignalStatus;
+  incidentId: string | null;
+  recoveredAt: number | null;
+  data: Record<string, unknown>;
+}
+
+/** Signals that still speak of a failure. */
+export function isLive(signal: Pick<Signal, 'status'>): boolean {
+  return signal.status === 'pending' || signal.status === 'opened' || signal.status === 'attached';
+}
+
+export interface SignalRepository {
+  insert(signal: Signal): Promise<void>;
+  update(signal: Signal): Promise<void>;
+  /** The live signal of one source for one threat, if any. */
+  findLive(source: string, threatId: string): Promise<Signal | undefined>;
+  liveFromSource(source: string): Promise<Signal[]>;
+  /** Every live signal: few at a time, the failures under way. */
+  live(): Promise<Signal[]>;
+  forIncident(incidentId: string): Promise<Signal[]>;
+}
+
+/** A maintenance window stored through the API (the plan may declare others). */
+export interface MaintenanceWindow {
+  id: string;
+  scope: 'asset' | 'site';
+  targetId: string;
+  from: number;
+  to: number;
+  reason: string;
+  createdBy: string;
+  createdAt: number;
+}
+
+export interface MaintenanceRepository {
+  insert(window: MaintenanceWindow): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  /** Windows that overlap [from, to). */
+  overlapping(from: number, to: number): Promise<MaintenanceWindow[]>;
+  list(): Promise<MaintenanceWindow[]>;
+}

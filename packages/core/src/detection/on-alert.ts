@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { EngineContext } from '../incidents/context';
+import { activePlanOrFail } from '../incidents/with-incident';
+import { assetForAlert, threatsForAlert } from './match-rules';
+import { recordSignal, recoverSignals } from './record-signal';
+
+/** An alert from outside (Alertmanager, a generic JSON sender), already parsed. */
+export interface InboundAlert {
+  status: 'firing' | 'resolved';
+  labels: Record<string, string>;
+  summary: string | null;
+  /** The sender's identity for the alert; derived from the labels when absent. */
+  fingerprint: string | null;
+  startsAt: number | null;
+}
+
+export interface AlertOutcome {
+  fingerprint: string;
+  threats: string[];
+  status: 'firing' | 'resolved';
+}
+
+/** The same labels give the same fingerprint, in any order. */
+export function fingerprintOf(labels: Record<string, string>): string {
+  const canonical = Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`)
+    .join('\n');
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/**
+ * Applies the plan's rules to an inbound alert: a firing alert is a signal of the
+ * threats it matches (repeats refresh it), a resolved one recovers them.
+ */
+export async function handleAlert(ctx: EngineContext, alert: InboundAlert): Promise<AlertOutcome> {
+  const { plan } = await activePlanOrFail(ctx);
+  const fingerprint = alert.fingerprint ?? fingerprintOf(alert.labels);
+  const source = `alert:${fingerprint}` as const;
+  const now = ctx.clock.now();
+  const message = alert.summary ?? alert.labels['alertname'] ?? 'alert';
+  if (alert.status === 'resolved') {
+    await recoverSignals(ctx, source, now, message);
+    return { fingerprint, threats: [], status: 'resolved' };
+  }
+  const threats = threatsForAlert(plan, alert.labels).map((t) => t.id);
+  if (threats.length) {
+    await recordSignal(ctx, {
+      source,
+      threatIds: threats,
+      assetId: assetForAlert(plan, alert.labels),
+      state: 'down',
+      message,
+      at: Math.min(alert.startsAt ?? now, now),
+      data: { labels: alert.labels },
+    });
+  }
+  return { fingerprint, threats, status: 'firing' };
+}

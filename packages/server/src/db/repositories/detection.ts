@@ -1,0 +1,132 @@
+import type { Kysely, Selectable } from 'kysely';
+import {
+  isLive,
+  type MaintenanceRepository,
+  type Signal,
+  type SignalRepository,
+  type SignalSource,
+  type SignalStatus,
+} from '@vigie/core';
+import type { Database, SignalsTable } from '../schema';
+import { readJson } from './json';
+
+function toSignal(row: Selectable<SignalsTable>): Signal {
+  return {
+    id: row.id,
+    source: row.source as SignalSource,
+    threatId: row.threat_id,
+    assetId: row.asset_id,
+    state: row.state,
+    message: row.message,
+    firstAt: row.first_at,
+    lastAt: row.last_at,
+    status: row.status as SignalStatus,
+    incidentId: row.incident_id,
+    recoveredAt: row.recovered_at,
+    data: readJson<Record<string, unknown>>(row.data),
+  };
+}
+
+function toRow(signal: Signal): Selectable<SignalsTable> {
+  return {
+    id: signal.id,
+    source: signal.source,
+    threat_id: signal.threatId,
+    asset_id: signal.assetId,
+    state: signal.state,
+    message: signal.message,
+    first_at: signal.firstAt,
+    last_at: signal.lastAt,
+    status: signal.status,
+    live: isLive(signal) ? 1 : 0,
+    incident_id: signal.incidentId,
+    recovered_at: signal.recoveredAt,
+    data: JSON.stringify(signal.data),
+  };
+}
+
+export function signalRepository(db: Kysely<Database>): SignalRepository {
+  return {
+    async insert(signal) {
+      await db.insertInto('signals').values(toRow(signal)).execute();
+    },
+    async update(signal) {
+      const { id: _id, ...changes } = toRow(signal);
+      await db.updateTable('signals').set(changes).where('id', '=', signal.id).execute();
+    },
+    async findLive(source, threatId) {
+      const row = await db
+        .selectFrom('signals')
+        .selectAll()
+        .where('source', '=', source)
+        .where('threat_id', '=', threatId)
+        .where('live', '=', 1)
+        .executeTakeFirst();
+      return row && toSignal(row);
+    },
+    async liveFromSource(source) {
+      return (
+        await db.selectFrom('signals').selectAll().where('source', '=', source).where('live', '=', 1).execute()
+      ).map(toSignal);
+    },
+    async live() {
+      return (await db.selectFrom('signals').selectAll().where('live', '=', 1).orderBy('first_at').execute()).map(
+        toSignal,
+      );
+    },
+    async forIncident(incidentId) {
+      return (
+        await db.selectFrom('signals').selectAll().where('incident_id', '=', incidentId).orderBy('first_at').execute()
+      ).map(toSignal);
+    },
+  };
+}
+
+export function maintenanceRepository(db: Kysely<Database>): MaintenanceRepository {
+  const toWindow = (row: Selectable<Database['maintenance_windows']>) => ({
+    id: row.id,
+    scope: row.scope === 'site' ? ('site' as const) : ('asset' as const),
+    targetId: row.target_id,
+    from: row.starts_at,
+    to: row.ends_at,
+    reason: row.reason,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  });
+  return {
+    async insert(window) {
+      await db
+        .insertInto('maintenance_windows')
+        .values({
+          id: window.id,
+          scope: window.scope,
+          target_id: window.targetId,
+          starts_at: window.from,
+          ends_at: window.to,
+          reason: window.reason,
+          created_by: window.createdBy,
+          created_at: window.createdAt,
+        })
+        .execute();
+    },
+    async delete(id) {
+      const result = await db.deleteFrom('maintenance_windows').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    async overlapping(from, to) {
+      return (
+        await db
+          .selectFrom('maintenance_windows')
+          .selectAll()
+          .where('starts_at', '<', to)
+          .where('ends_at', '>', from)
+          .execute()
+      ).map(toWindow);
+    },
+    async list() {
+      return (await db.selectFrom('maintenance_windows').selectAll().orderBy('starts_at', 'desc').execute()).map(
+        toWindow,
+      );
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CAN,
+  cancelMaintenanceWindow,
+  handleAlert,
+  planMaintenanceWindow,
+  planMaintenance,
+  type InboundAlert,
+} from '@vigie/core';
+import {
+  AlertmanagerPayloadSchema,
+  AlertsAcceptedSchema,
+  ErrorResponseSchema,
+  GenericAlertsRequestSchema,
+  IdParamsSchema,
+  MaintenanceWindowRequestSchema,
+  MaintenanceWindowSchema,
+  SignalSchema,
+} from '@vigie/contract';
+import type { HttpDeps } from '../deps';
+import { actorOf } from '../auth-guard';
+import { engineContext } from './incidents';
+
+/** Signals, inbound alerts (Alertmanager webhook, generic JSON) and maintenance windows. */
+export function detectionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
+  const ctx = engineContext(deps);
+  const accept = async (alerts: InboundAlert[]) => {
+    const outcomes = [];
+    for (const alert of alerts) outcomes.push(await handleAlert(ctx, alert));
+    deps.wakeEngine();
+    return {
+      accepted: outcomes.length,
+      matched: outcomes.filter((o) => o.threats.length > 0).length,
+      alerts: outcomes,
+    };
+  };
+
+  return async (app) => {
+    app.post(
+      '/api/v1/alerts/alertmanager',
+      {
+        config: { roles: CAN.operate },
+        schema: {
+          tags: ['detection'],
+          summary:
+            "Alertmanager's webhook (webhook_configs, Bearer API token): alerts mapped to threats by the plan's rules",
+          body: AlertmanagerPayloadSchema,
+          response: { 202: AlertsAcceptedSchema, 400: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.code(202).send(
+          await accept(
+            request.body.alerts.map((a) => ({
+              status: a.status,
+              labels: a.labels,
+              summary: a.annotations['summary'] ?? a.annotations['description'] ?? null,
+              fingerprint: a.fingerprint ?? null,
+              startsAt: a.startsAt && !a.startsAt.startsWith('0001') ? Date.parse(a.startsAt) || null : null,
+            })),
+          ),
+        ),
+    );
+
+    app.post(
+      '/api/v1/alerts',
+      {
+        config: { roles: CAN.operate },
+        schema: {
+          tags: ['detection'],
+          summary:
+            'Generic JSON alerts: {labels, status, summary} or {alerts: [...]}; mapped to threats by the same rules',
+          body: GenericAlertsRequestSchema,
+          response: { 202: AlertsAcceptedSchema, 400: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        const list = 'alerts' in request.body ? request.body.alerts : [request.body];
+        return reply
+          .code(202)
+          .send(
+            await accept(
+              list.map((a) => ({
+                status: a.status,
+                labels: a.labels,
+                summary: a.summary ?? null,
+                fingerprint: a.id ?? null,
+                startsAt: a.startsAt ?? null,
+              })),
+            ),
+          );
+      },
+    );
+
+    app.get(
+      '/api/v1/signals',
+      {
+        config: { roles: CAN.readInternal },
+        schema: {
+          tags: ['detection'],
+          summary: 'Signals under way (detections and alerts not yet recovered)',
+          response: { 200: z.array(SignalSchema) },
+        },
+      },
+      () => deps.store.transaction((tx) => tx.signals.live()),
+    );
+
+    app.get(
+      '/api/v1/maintenance',
+      {
+        config: { roles: CAN.read },
+        schema: {
+          tags: ['detection'],
+          summary: 'Maintenance windows, from the plan and planned through the API',
+          response: { 200: z.array(MaintenanceWindowSchema) },
+        },
+      },
+      async () => {
+        const active = await deps.catalog.active();
+        const stored = await deps.store.transaction((tx) => tx.maintenance.list());
+        return [...(active ? planMaintenance(active.plan) : []), ...stored];
+      },
+    );
+
+    app.post(
+      '/api/v1/maintenance',
+      {
+        config: { roles: CAN.operate },
+        schema: {
+          tags: ['detection'],
+          summary: 'Plans a maintenance window on an asset or a site',
+          body: MaintenanceWindowRequestSchema,
+          response: { 201: MaintenanceWindowSchema, 400: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await planMaintenanceWindow(ctx, actorOf(request).actor, request.body)),
+    );
+
+    app.delete(
+      '/api/v1/maintenance/:id',
+      {
+        config: { roles: CAN.operate },
+        schema: {
+          tags: ['detection'],
+          summary: 'Cancels a maintenance window',
+          params: IdParamsSchema,
+          response: { 204: z.null(), 404: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        await cancelMaintenanceWindow(ctx, actorOf(request).actor, request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleCheckTransition } from '@vigie/core';
+import { DIALECTS } from '../../packages/server/src/testing/test-databases';
+import { createTestApp, seedPlanWithRealContacts, type TestApp } from '../../packages/server/src/testing/test-app';
+import { simulateUntil } from '../../packages/server/src/engine/simulate';
+import { RecordingChannels } from '../../packages/server/src/engine/recording-channels';
+
+const START = Date.UTC(2026, 4, 4, 9, 0);
+const SEC = 1_000;
+
+interface Listed {
+  id: string;
+  threatId: string;
+  status: string;
+  source: string;
+  assets: string[];
+}
+
+describe.each(DIALECTS)('detection: check changes and alerts become incidents, on %s', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect, {
+      planText: seedPlanWithRealContacts(),
+      channels: new RecordingChannels(),
+      startAt: START,
+    });
+  });
+  afterEach(() => t.close());
+
+  const transition = (checkId: string, to: string, message = `${checkId} ${to}`) =>
+    handleCheckTransition(t.ctx, { checkId, from: to === 'up' ? 'down' : 'up', to, at: t.clock.now(), message });
+  const runFor = (ms: number) => simulateUntil(t.engine, t.clock, t.store, t.clock.now() + ms);
+  const incidents = async (): Promise<Listed[]> => (await t.request(t.as.operator, 'GET', '/api/v1/incidents')).json();
+  const room = async (id: string) => (await t.request(t.as.operator, 'GET', `/api/v1/incidents/${id}`)).json();
+
+  it('a failing check opens its threat’s incident after the group wait, and recovery resolves it', async () => {
+    await transition('hmp-disque', 'down', 'C: 3 % libre');
+    expect(await incidents()).toEqual([]);
+    await runFor(11 * SEC);
+    const [incident] = await incidents();
+    expect(incident).toMatchObject({ threatId: 'espace-hmp', status: 'open', source: 'check:hmp-disque' });
+
+    // A second failure of the same check joins the same incident.
+    await transition('hmp-disque', 'down');
+    await runFor(11 * SEC);
+    expect(await incidents()).toHaveLength(1);
+
+    await transition('hmp-disque', 'up', 'C: 40 % libre');
+    await runFor(SEC);
+    const [after] = await incidents();
+    expect(after!.status).toBe('resolved');
+    const timeline = (await room(after!.id)).timeline as { kind: string; summary: string }[];
+    expect(timeline.some((e) => e.kind === 'signal' && e.summary.includes('Back to normal'))).toBe(true);
+  });
+
+  it('a blip shorter than the group wait opens nothing', async () => {
+    await transition('crm-web', 'down');
+    await runFor(3 * SEC);
+    await transition('crm-web', 'up');
+    await runFor(20 * SEC);
+    expect(await incidents()).toEqual([]);
+  });
+
+  it('a burst of dependent failures opens one incident, the consequences attached to the root cause', async () => {
+    // The CRM and the Onnet32 service depend on the SQL server: one incident, for the SQL server.
+    await transition('crm-web', 'down', 'HTTP 502');
+    await transition('onnet32-service', 'down', 'service arrêté');
+    await transition('sql-connexion', 'down', 'connexion refusée');
+    await runFor(11 * SEC);
+    const list = await incidents();
+    expect(list.map((i) => i.threatId)).toEqual(['arret-service']);
+    const { timeline, incident } = await room(list[0]!.id);
+    const consequences = (timeline as { kind: string; summary: string }[]).filter((e) =>
+      e.summary.startsWith('Consequence'),
+    );
+    expect(consequences.map((e) => e.summary).sort()).toEqual([
+      expect.stringContaining('CRM Hermès depends on Serveur SQL'),
+      expect.stringContaining('Service Onnet32 Slave depends on Serveur SQL'),
+    ]);
+    expect(incident.assets).toEqual(expect.arrayContaining(['serveur-sql', 'service-onnet32-slave', 'crm-hermes']));
+
+    // A consequence failing again later joins the same incident.
+    await transition('crm-web', 'up');
+    await transition('crm-web', 'down', 'HTTP 502 encore');
+    await runFor(11 * SEC);
+    expect((await incidents()).map((i) => i.threatId)).toEqual(['arret-service']);
+
+    // Another threat on the root asset itself is its own incident.
+    await transition('serveurs-accessibles', 'down', 'ping perdu');
+    await runFor(11 * SEC);
+    expect((await incidents()).map((i) => i.threatId).sort()).toEqual(['acces-serveurs', 'arret-service']);
+  });
+
+  it('the power threat is recognised when the UPS runs on battery (degraded)', async () => {
+    await transition('onduleur-etat', 'degraded', 'OB: sur batterie, 92 %');
+    await runFor(11 * SEC);
+    expect((await incidents()).map((i) => i.threatId)).toEqual(['energie']);
+  });
+
+  it('a maintenance window keeps the signal and opens no incident', async () => {
+    const planned = await t.request(t.as.operator, 'POST', '/api/v1/maintenance', {
+      scope: 'site',
+      targetId: 'principal',
+      from: START - 60 * SEC,
+      to: START + 3_600 * SEC,
+      reason: 'Remplacement de la baie de stockage',
+    });
+    expect(planned.statusCode).toBe(201);
+    await transition('hmp-disque', 'down');
+    await runFor(11 * SEC);
+    expect(await incidents()).toEqual([]);
+    expect((await t.request(t.as.operator, 'GET', '/api/v1/maintenance')).json()).toHaveLength(1);
+    expect(
+      (
+        await t.request(t.as.operator, 'POST', '/api/v1/maintenance', {
+          scope: 'site',
+          targetId: 'mars',
+          from: 1,
+          to: 2,
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+
+  it('generic JSON alerts are matched by the same rules, deduplicated, and resolve', async () => {
+    const send = (status: string) =>
+      t.request(t.as.operator, 'POST', '/api/v1/alerts', {
+        id: 'hmp-disk-1',
+        status,
+        labels: { alertname: 'HmpDiskFull', instance: 'hmp.principal.mediacontact.example:9100' },
+        summary: 'Disque C: plein à 97 %',
+      });
+    const first = await send('firing');
+    expect(first.statusCode).toBe(202);
+    expect(first.json()).toMatchObject({
+      accepted: 1,
+      matched: 1,
+      alerts: [{ fingerprint: 'hmp-disk-1', threats: ['espace-hmp'] }],
+    });
+    await send('firing');
+    await runFor(11 * SEC);
+    const list = await incidents();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ threatId: 'espace-hmp', source: 'alert:hmp-disk-1' });
+    expect((await t.request(t.as.operator, 'GET', '/api/v1/signals')).json()).toHaveLength(1);
+
+    await send('resolved');
+    await runFor(SEC);
+    expect((await incidents())[0]!.status).toBe('resolved');
+
+    const unmatched = await t.request(t.as.operator, 'POST', '/api/v1/alerts', { labels: { alertname: 'Autre' } });
+    expect(unmatched.json()).toMatchObject({ accepted: 1, matched: 0 });
+    expect((await t.request(t.as.viewer, 'POST', '/api/v1/alerts', { labels: { a: 'b' } })).statusCode).toBe(403);
+    expect((await t.request(t.as.operator, 'POST', '/api/v1/alerts', { labels: {} })).statusCode).toBe(400);
+  });
+});
