@@ -31,6 +31,11 @@ export function isLive(signal: Pick<Signal, 'status'>): boolean {
 
 export interface SignalRepository {
   insert(signal: Signal): Promise<void>;
+  insertMany(signals: Signal[]): Promise<void>;
+  /** Refreshes repeats: one statement for many signals seen again at `at`. */
+  touch(ids: string[], at: number): Promise<void>;
+  /** The live signals of these sources. */
+  liveFromSources(sources: string[]): Promise<Signal[]>;
   update(signal: Signal): Promise<void>;
   /** The live signal of one source for one threat, if any. */
   findLive(source: string, threatId: string): Promise<Signal | undefined>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EngineContext } from '../incidents/context';
 import { activePlanOrFail } from '../incidents/with-incident';
 import { assetForAlert, threatsForAlert } from './match-rules';
-import { recordSignal, recoverSignals } from './record-signal';
+import { recordSignals, recoverSignals, type SignalInput } from './record-signal';
 
 /** An alert from outside (Alertmanager, a generic JSON sender), already parsed. */
 export interface InboundAlert {
@@ -30,30 +30,37 @@ export function fingerprintOf(labels: Record<string, string>): string {
 }
 
 /**
- * Applies the plan's rules to an inbound alert: a firing alert is a signal of the
- * threats it matches (repeats refresh it), a resolved one recovers them.
+ * Applies the plan's rules to inbound alerts, a batch at a time: a firing alert is a
+ * signal of the threats it matches (repeats refresh it), a resolved one recovers them.
  */
-export async function handleAlert(ctx: EngineContext, alert: InboundAlert): Promise<AlertOutcome> {
+export async function handleAlerts(ctx: EngineContext, alerts: readonly InboundAlert[]): Promise<AlertOutcome[]> {
   const { plan } = await activePlanOrFail(ctx);
-  const fingerprint = alert.fingerprint ?? fingerprintOf(alert.labels);
-  const source = `alert:${fingerprint}` as const;
   const now = ctx.clock.now();
-  const message = alert.summary ?? alert.labels['alertname'] ?? 'alert';
-  if (alert.status === 'resolved') {
-    await recoverSignals(ctx, source, now, message);
-    return { fingerprint, threats: [], status: 'resolved' };
+  const outcomes: AlertOutcome[] = [];
+  const firing: SignalInput[] = [];
+  for (const alert of alerts) {
+    const fingerprint = alert.fingerprint ?? fingerprintOf(alert.labels);
+    const source = `alert:${fingerprint}` as const;
+    const message = alert.summary ?? alert.labels['alertname'] ?? 'alert';
+    if (alert.status === 'resolved') {
+      await recoverSignals(ctx, source, now, message);
+      outcomes.push({ fingerprint, threats: [], status: 'resolved' });
+      continue;
+    }
+    const threats = threatsForAlert(plan, alert.labels).map((t) => t.id);
+    if (threats.length) {
+      firing.push({
+        source,
+        threatIds: threats,
+        assetId: assetForAlert(plan, alert.labels),
+        state: 'down',
+        message,
+        at: Math.min(alert.startsAt ?? now, now),
+        data: { labels: alert.labels },
+      });
+    }
+    outcomes.push({ fingerprint, threats, status: 'firing' });
   }
-  const threats = threatsForAlert(plan, alert.labels).map((t) => t.id);
-  if (threats.length) {
-    await recordSignal(ctx, {
-      source,
-      threatIds: threats,
-      assetId: assetForAlert(plan, alert.labels),
-      state: 'down',
-      message,
-      at: Math.min(alert.startsAt ?? now, now),
-      data: { labels: alert.labels },
-    });
-  }
-  return { fingerprint, threats, status: 'firing' };
+  await recordSignals(ctx, firing);
+  return outcomes;
 }

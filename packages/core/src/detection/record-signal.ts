@@ -14,41 +14,59 @@ export interface SignalInput {
   data?: Record<string, unknown>;
 }
 
-/**
- * Records that a threat is happening. A new failure waits out the plan's group wait
- * (failures it causes join it), a repeat only refreshes the live signal.
- */
+/** Records that a threat is happening (see `recordSignals`). */
 export async function recordSignal(ctx: EngineContext, input: SignalInput): Promise<Signal[]> {
+  return recordSignals(ctx, [input]);
+}
+
+/**
+ * Records that threats are happening, many at once in one transaction. A new failure
+ * waits out the plan's group wait (failures it causes join it); a repeat only refreshes
+ * its live signal.
+ */
+export async function recordSignals(ctx: EngineContext, inputs: readonly SignalInput[]): Promise<Signal[]> {
+  if (!inputs.length) return [];
   const { plan } = await activePlanOrFail(ctx);
-  const groupWait = plan.detection.groupWait;
   const now = ctx.clock.now();
-  const recorded = await ctx.store.transaction(async (tx) => {
-    const signals: Signal[] = [];
-    for (const threatId of input.threatIds) {
-      const live = await tx.signals.findLive(input.source, threatId);
-      if (live) {
-        const refreshed = { ...live, lastAt: input.at, state: input.state, message: input.message };
-        await tx.signals.update(refreshed);
-        signals.push(refreshed);
-        continue;
+  return ctx.store.transaction(async (tx) => {
+    const live = await tx.signals.liveFromSources([...new Set(inputs.map((i) => i.source))]);
+    const byKey = new Map(live.map((s) => [`${s.source}|${s.threatId}`, s]));
+    const fresh: Signal[] = [];
+    const repeats = new Map<number, string[]>();
+    const result: Signal[] = [];
+    for (const input of inputs) {
+      for (const threatId of input.threatIds) {
+        const key = `${input.source}|${threatId}`;
+        const known = byKey.get(key);
+        if (known) {
+          repeats.set(input.at, [...(repeats.get(input.at) ?? []), known.id]);
+          result.push({ ...known, lastAt: input.at });
+          continue;
+        }
+        const signal: Signal = {
+          id: ctx.random.id(),
+          source: input.source,
+          threatId,
+          assetId: input.assetId,
+          state: input.state,
+          message: input.message,
+          firstAt: input.at,
+          lastAt: input.at,
+          status: 'pending',
+          incidentId: null,
+          recoveredAt: null,
+          data: input.data ?? {},
+        };
+        byKey.set(key, signal);
+        fresh.push(signal);
+        result.push(signal);
       }
-      const signal: Signal = {
-        id: ctx.random.id(),
-        source: input.source,
-        threatId,
-        assetId: input.assetId,
-        state: input.state,
-        message: input.message,
-        firstAt: input.at,
-        lastAt: input.at,
-        status: 'pending',
-        incidentId: null,
-        recoveredAt: null,
-        data: input.data ?? {},
-      };
-      await tx.signals.insert(signal);
+    }
+    for (const [at, ids] of repeats) await tx.signals.touch(ids, at);
+    if (fresh.length) {
+      await tx.signals.insertMany(fresh);
       // Signals of the same second share one flush; each waits out the whole group wait.
-      const flushAt = Math.ceil((now + groupWait) / 1_000) * 1_000;
+      const flushAt = Math.ceil((now + plan.detection.groupWait) / 1_000) * 1_000;
       await tx.jobs.schedule({
         id: ctx.random.id(),
         key: `detection.flush:${flushAt}`,
@@ -58,11 +76,9 @@ export async function recordSignal(ctx: EngineContext, input: SignalInput): Prom
         payload: {},
         createdAt: now,
       });
-      signals.push(signal);
     }
-    return signals;
+    return result;
   });
-  return recorded;
 }
 
 /**

@@ -45,10 +45,43 @@ function toRow(signal: Signal): Selectable<SignalsTable> {
   };
 }
 
+/** Rows per statement: well under SQLite's limit on bound parameters. */
+const CHUNK = 500;
+
 export function signalRepository(db: Kysely<Database>): SignalRepository {
   return {
     async insert(signal) {
       await db.insertInto('signals').values(toRow(signal)).execute();
+    },
+    async insertMany(signals) {
+      for (let i = 0; i < signals.length; i += CHUNK) {
+        await db
+          .insertInto('signals')
+          .values(signals.slice(i, i + CHUNK).map(toRow))
+          .execute();
+      }
+    },
+    async touch(ids, at) {
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        await db
+          .updateTable('signals')
+          .set({ last_at: at })
+          .where('id', 'in', ids.slice(i, i + CHUNK))
+          .execute();
+      }
+    },
+    async liveFromSources(sources) {
+      const found: Signal[] = [];
+      for (let i = 0; i < sources.length; i += CHUNK) {
+        const rows = await db
+          .selectFrom('signals')
+          .selectAll()
+          .where('live', '=', 1)
+          .where('source', 'in', sources.slice(i, i + CHUNK))
+          .execute();
+        found.push(...rows.map(toSignal));
+      }
+      return found;
     },
     async update(signal) {
       const { id: _id, ...changes } = toRow(signal);

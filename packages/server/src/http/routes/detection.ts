@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   CAN,
   cancelMaintenanceWindow,
-  handleAlert,
+  handleAlerts,
   planMaintenanceWindow,
   planMaintenance,
   type InboundAlert,
@@ -26,8 +26,7 @@ import { engineContext } from './incidents';
 export function detectionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const ctx = engineContext(deps);
   const accept = async (alerts: InboundAlert[]) => {
-    const outcomes = [];
-    for (const alert of alerts) outcomes.push(await handleAlert(ctx, alert));
+    const outcomes = await handleAlerts(ctx, alerts);
     deps.wakeEngine();
     return {
       accepted: outcomes.length,
@@ -77,19 +76,17 @@ export function detectionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const list = 'alerts' in request.body ? request.body.alerts : [request.body];
-        return reply
-          .code(202)
-          .send(
-            await accept(
-              list.map((a) => ({
-                status: a.status,
-                labels: a.labels,
-                summary: a.summary ?? null,
-                fingerprint: a.id ?? null,
-                startsAt: a.startsAt ?? null,
-              })),
-            ),
-          );
+        return reply.code(202).send(
+          await accept(
+            list.map((a) => ({
+              status: a.status,
+              labels: a.labels,
+              summary: a.summary ?? null,
+              fingerprint: a.id ?? null,
+              startsAt: a.startsAt ?? null,
+            })),
+          ),
+        );
       },
     );
 
