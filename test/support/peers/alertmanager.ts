@@ -5,6 +5,7 @@ import { freePort, startProcess, tempFolder, waitUntil } from './process';
 /** A running Prometheus Alertmanager (Debian's 0.25) on 127.0.0.1. */
 export interface AlertmanagerPeer {
   url: string;
+  pid: number;
   /** Posts alerts to its v2 API, as Prometheus would. */
   post(
     alerts: {
@@ -56,6 +57,7 @@ export async function startAlertmanager(webhookUrl: string, bearerToken: string)
   });
   return {
     url,
+    pid: peer.pid,
     async post(alerts) {
       const response = await fetch(`${url}/api/v2/alerts`, {
         method: 'POST',

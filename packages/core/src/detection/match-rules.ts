@@ -16,14 +16,27 @@ export function threatsForCheck(plan: Plan, checkId: string, state: string): Thr
   );
 }
 
+const COMPILED = new Map<string, RegExp>();
+
+/** The anchored expression of a `~regex` matcher, compiled once: alerts arrive by the thousand. */
+function compiled(matcher: string): RegExp {
+  let regex = COMPILED.get(matcher);
+  if (!regex) {
+    regex = new RegExp(`^(?:${matcher.slice(1)})$`);
+    COMPILED.set(matcher, regex);
+  }
+  return regex;
+}
+
 /** Whether an alert's labels satisfy every matcher (`value`, or `~regex` anchored). */
 export function labelsMatch(matchers: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(matchers).every(([name, matcher]) => {
+  for (const name in matchers) {
+    const matcher = matchers[name]!;
     const value = labels[name];
     if (value === undefined) return false;
-    if (!matcher.startsWith('~')) return value === matcher;
-    return new RegExp(`^(?:${matcher.slice(1)})$`).test(value);
-  });
+    if (matcher.startsWith('~') ? !compiled(matcher).test(value) : value !== matcher) return false;
+  }
+  return true;
 }
 
 /** The threats an inbound alert reveals: named by a `threat` label, or matched by a rule. */

@@ -1,0 +1,125 @@
+/**
+ * Inbound alerts: 100,000 distinct alerts in batches of 1,000, then the same again as
+ * repeats. Vigie (each alert matched to a threat and stored durably as a signal) against
+ * Prometheus' Alertmanager 0.25 (Debian) receiving the same alerts, in the same run:
+ * alerts per second, CPU per alert and peak memory of each server. Prints JSON.
+ * Usage: tsx bench/inbound-alerts.ts [--alerts 100000] [--batch 1000] [--dialect sqlite|postgres]
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEED_PLAN_TEXT } from '../packages/server/src/testing/test-app';
+import { createTestDatabase } from '../packages/server/src/testing/test-databases';
+import { startVigieProcess } from '../test/support/cli';
+import { startAlertmanager } from '../test/support/peers/alertmanager';
+import { cpuSeconds, peakRssMB } from './proc-stats';
+
+const { values } = parseArgs({
+  options: {
+    alerts: { type: 'string', default: '100000' },
+    batch: { type: 'string', default: '1000' },
+    dialect: { type: 'string', default: 'sqlite' },
+  },
+});
+const ALERTS = Number(values.alerts);
+const BATCH = Number(values.batch);
+const ADMIN = { email: 'bench@example.org', password: 'a bench password' };
+
+function batches(): { labels: Record<string, string>; annotations: Record<string, string> }[][] {
+  const all = Array.from({ length: ALERTS }, (_, i) => ({
+    labels: { alertname: 'HmpDiskFull', instance: `hmp-${i}.example:9182`, severity: 'critical' },
+    annotations: { summary: `Disque plein sur hmp-${i}` },
+  }));
+  const out = [];
+  for (let i = 0; i < all.length; i += BATCH) out.push(all.slice(i, i + BATCH));
+  return out;
+}
+
+async function measure(pid: number, send: (batch: ReturnType<typeof batches>[number]) => Promise<void>) {
+  const run = async () => {
+    const cpu = cpuSeconds(pid);
+    const start = performance.now();
+    for (const batch of batches()) await send(batch);
+    const seconds = (performance.now() - start) / 1000;
+    const cpuUsed = cpuSeconds(pid) - cpu;
+    return {
+      alertsPerSecond: Math.round(ALERTS / seconds),
+      cpuMicrosPerAlert: Number(((cpuUsed * 1e6) / ALERTS).toFixed(1)),
+    };
+  };
+  const distinct = await run();
+  const repeats = await run();
+  return { distinct, repeats, peakRssMB: peakRssMB(pid) };
+}
+
+const database = await createTestDatabase(values.dialect === 'postgres' ? 'postgres' : 'sqlite');
+const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-alerts-'));
+const planFile = join(dir, 'plan.yaml');
+// A long group wait keeps the engine out of the measure: only reception and storage count.
+writeFileSync(planFile, `${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1h\n`);
+const vigie = await startVigieProcess(['--db', database.url, '--plan', planFile], {
+  cwd: dir,
+  env: {
+    VIGIE_ADMIN_EMAIL: ADMIN.email,
+    VIGIE_ADMIN_PASSWORD: ADMIN.password,
+    VIGIE_DATA_DIR: dir,
+    VIGIE_LOG_LEVEL: 'warn',
+    ...(process.env['BENCH_PROFILE'] && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE']}` }),
+  },
+});
+try {
+  const login = await fetch(`${vigie.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+  const { token } = (await (
+    await fetch(`${vigie.baseUrl}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench' }),
+    })
+  ).json()) as { token: string };
+
+  const vigieResult = await measure(vigie.child.pid!, async (batch) => {
+    const response = await fetch(`${vigie.baseUrl}/api/v1/alerts/alertmanager`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: '4', status: 'firing', alerts: batch.map((a) => ({ ...a, status: 'firing' })) }),
+    });
+    if (response.status !== 202) throw new Error(`vigie answered ${response.status}: ${await response.text()}`);
+  });
+
+  const alertmanager = await startAlertmanager('http://127.0.0.1:9/unused', 'unused');
+  const amResult = await measure(alertmanager.pid, (batch) => alertmanager.post(batch));
+  await alertmanager.stop();
+
+  console.log(
+    JSON.stringify(
+      {
+        bench: 'inbound-alerts',
+        dialect: database.dialect,
+        alerts: ALERTS,
+        batch: BATCH,
+        vigie: vigieResult,
+        alertmanager: amResult,
+        ratio: {
+          distinctThroughput: Number(
+            (vigieResult.distinct.alertsPerSecond / amResult.distinct.alertsPerSecond).toFixed(2),
+          ),
+          repeatThroughput: Number((vigieResult.repeats.alertsPerSecond / amResult.repeats.alertsPerSecond).toFixed(2)),
+          memory: Number((vigieResult.peakRssMB / amResult.peakRssMB).toFixed(2)),
+        },
+        targets: 'throughput ratio >= 1 (stored durably), memory ratio <= 0.25',
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await vigie.stop();
+  await database.drop();
+}
