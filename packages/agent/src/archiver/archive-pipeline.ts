@@ -1,0 +1,178 @@
+import { unlink } from 'node:fs/promises';
+import type { ArchiveEntry } from './archive-entry';
+import type { ArchiveIndex } from './archive-index';
+import { tempNameFor } from './archive-names';
+import { archiveRecording, type RecordingOutcome } from './archive-recording';
+import { DestinationFailure, describeCause, errorCode, type Destination } from './destination';
+import type { ProgressMeter } from './progress';
+import type { Recording } from './recording';
+
+/** Recordings marked pending in one index transaction, and the most kept before a commit. */
+const BATCH = 64;
+/** Commit at least this often so a slow run still frees space and shows progress. */
+const COMMIT_EVERY_MS = 1000;
+
+/** What a pipeline run tallied. */
+export interface PipelineResult {
+  archived: number;
+  alreadyArchived: number;
+  conflicts: Array<{ recording: string; archivedAs: string }>;
+  failures: Array<{ recording: string; reason: string }>;
+  stopped?: { reason: string; byRequest: boolean };
+}
+
+/** Everything the pipeline works with. */
+export interface PipelineContext {
+  sourceRoot: string;
+  destination: Destination;
+  index: ArchiveIndex;
+  meter: ProgressMeter;
+  concurrency: number;
+  signal?: AbortSignal;
+  /** Called after each commit. */
+  onCommit: () => void;
+}
+
+function entryFor(outcome: RecordingOutcome, sourceRoot: string, destination: string, now: number): ArchiveEntry[] {
+  if (outcome.kind === 'failed') return [];
+  return [
+    {
+      recording: outcome.recording.relativePath,
+      sourceRoot,
+      destination,
+      archivePath: outcome.archivePath,
+      size: outcome.facts.size,
+      sha256: outcome.facts.sha256,
+      recordedAt: Math.round(outcome.recording.mtimeMs),
+      archivedAt: now,
+    },
+  ];
+}
+
+/**
+ * Archives recordings with a few in flight, committing them in batches. For every batch the
+ * order is fixed: the archived files are made durable at the destination, then the index
+ * records them (and forgets them as pending) in one transaction, and only then are their
+ * sources deleted. A recording is marked pending before anything is written for it, so a
+ * crash anywhere leaves it either pending (the next run redoes it) or indexed (safe).
+ */
+export async function runPipeline(work: readonly Recording[], ctx: PipelineContext): Promise<PipelineResult> {
+  const { sourceRoot, destination, index, meter } = ctx;
+  const result: PipelineResult = { archived: 0, alreadyArchived: 0, conflicts: [], failures: [] };
+  const stop = (reason: string, byRequest: boolean) => (result.stopped ??= { reason, byRequest });
+  const onAbort = () => stop('asked to stop', true);
+  ctx.signal?.addEventListener('abort', onAbort);
+  if (ctx.signal?.aborted) onAbort();
+
+  let next = 0;
+  let reserved = 0;
+  const take = (): Recording | undefined => {
+    if (result.stopped !== undefined || next >= work.length) return undefined;
+    if (next >= reserved) {
+      const batch = work.slice(next, next + BATCH);
+      index.markPending(
+        sourceRoot,
+        destination.name,
+        batch.map((r) => r.relativePath),
+        Date.now(),
+      );
+      reserved = next + batch.length;
+    }
+    return work[next++];
+  };
+
+  const commit = async (batch: RecordingOutcome[]): Promise<void> => {
+    const good = batch.filter((outcome) => outcome.kind !== 'failed');
+    await destination.makeDurable(good.map((outcome) => outcome.archivePath));
+    const now = Date.now();
+    index.commit(
+      sourceRoot,
+      destination.name,
+      batch.flatMap((outcome) => entryFor(outcome, sourceRoot, destination.name, now)),
+      batch.map((outcome) => outcome.recording.relativePath),
+    );
+    for (const outcome of batch) {
+      if (outcome.kind === 'failed') {
+        result.failures.push({ recording: outcome.recording.relativePath, reason: outcome.reason });
+        meter.filesFailed++;
+        continue;
+      }
+      try {
+        await unlink(outcome.recording.absolutePath);
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') {
+          const reason = `archived as ${outcome.archivePath}, but the source could not be deleted: ${describeCause(error)}`;
+          result.failures.push({ recording: outcome.recording.relativePath, reason });
+          meter.filesFailed++;
+          continue;
+        }
+      }
+      if (outcome.kind === 'archived') result.archived++;
+      else result.alreadyArchived++;
+      if (outcome.conflict)
+        result.conflicts.push({ recording: outcome.recording.relativePath, archivedAs: outcome.archivePath });
+      meter.filesDone++;
+    }
+    ctx.onCommit();
+  };
+
+  let outcomes: RecordingOutcome[] = [];
+  let lastCommit = Date.now();
+  let committing = Promise.resolve();
+  const flush = (): Promise<void> => {
+    if (outcomes.length === 0) return committing;
+    const batch = outcomes;
+    outcomes = [];
+    lastCommit = Date.now();
+    committing = committing
+      .then(() => commit(batch))
+      .catch((error: unknown) => {
+        stop(error instanceof Error ? error.message : String(error), false);
+      });
+    return committing;
+  };
+  const timer = setInterval(() => {
+    if (Date.now() - lastCommit >= COMMIT_EVERY_MS) void flush();
+  }, COMMIT_EVERY_MS / 4);
+
+  const removedTemp = (recording: Recording): Promise<boolean> =>
+    destination.remove(tempNameFor(recording.relativePath)).then(
+      () => true,
+      () => false,
+    );
+
+  const worker = async (): Promise<void> => {
+    for (let recording = take(); recording !== undefined; recording = take()) {
+      try {
+        const outcome = await archiveRecording(recording, destination, (bytes) => (meter.bytesDone += bytes));
+        if (outcome.kind === 'already-archived') meter.bytesDone += outcome.facts.size;
+        outcomes.push(outcome);
+        if (outcomes.length >= BATCH) void flush();
+      } catch (error) {
+        // The recording stays pending: the next run finds its temporary file and redoes it.
+        const reason = error instanceof DestinationFailure ? error.message : `unexpected: ${String(error)}`;
+        if (!(error instanceof DestinationFailure) || error.stopsRun) stop(reason, false);
+        else if (await removedTemp(recording)) outcomes.push({ kind: 'failed', recording, reason });
+        else {
+          result.failures.push({ recording: recording.relativePath, reason });
+          meter.filesFailed++;
+        }
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: ctx.concurrency }, worker));
+    await flush();
+    // Reserved but never started: not pending any more, a later run chooses afresh.
+    index.commit(
+      sourceRoot,
+      destination.name,
+      [],
+      work.slice(next, reserved).map((r) => r.relativePath),
+    );
+  } finally {
+    clearInterval(timer);
+    ctx.signal?.removeEventListener('abort', onAbort);
+  }
+  return result;
+}

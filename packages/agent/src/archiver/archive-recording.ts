@@ -1,0 +1,113 @@
+import { stat } from 'node:fs/promises';
+import { conflictNameFor, tempNameFor } from './archive-names';
+import { DestinationFailure, type Checksummed, type Destination } from './destination';
+import { copyProblem, judgeDestination, type FileFacts } from './judge-destination';
+import type { Recording } from './recording';
+import { sha256File } from './sha256-file';
+
+/** What became of one recording at the destination (its source is not deleted yet). */
+export type RecordingOutcome =
+  | {
+      kind: 'archived' | 'already-archived';
+      recording: Recording;
+      /** Path at the destination: the recording's own, or its conflict name. */
+      archivePath: string;
+      /** Whether another file held the recording's own name, so it went under a conflict name. */
+      conflict: boolean;
+      facts: Checksummed;
+    }
+  | { kind: 'failed'; recording: Recording; reason: string };
+
+async function sourceStat(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  try {
+    const info = await stat(file);
+    return { size: info.size, mtimeMs: info.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A recording that cannot be archived this time; its source stays where it is. */
+class Skip extends Error {}
+
+/**
+ * Finds the name the recording takes at the destination: its own, or its conflict name when
+ * another file holds it. Returns the file already there when it has the recording's checksum.
+ */
+async function chooseTarget(
+  recording: Recording,
+  destination: Destination,
+  size: number,
+): Promise<{ target: string; existing?: Checksummed; source: FileFacts }> {
+  let source: FileFacts = { size };
+  let target = recording.relativePath;
+  for (;;) {
+    let verdict = judgeDestination(source, await destination.stat(target));
+    if (verdict === 'compare-checksums') {
+      source = await sha256File(recording.absolutePath);
+      verdict = judgeDestination(source, await destination.checksum(target));
+    }
+    if (verdict === 'absent') return { target, source };
+    const facts =
+      source.sha256 === undefined ? await sha256File(recording.absolutePath) : { ...source, sha256: source.sha256 };
+    if (verdict === 'same') return { target, existing: facts, source: facts };
+    if (target !== recording.relativePath) {
+      throw new Skip(`both ${recording.relativePath} and ${target} hold other files at the destination`);
+    }
+    source = facts;
+    target = conflictNameFor(recording.relativePath, facts.sha256);
+  }
+}
+
+async function transfer(
+  recording: Recording,
+  destination: Destination,
+  onBytes: (bytes: number) => void,
+): Promise<RecordingOutcome> {
+  const before = await sourceStat(recording.absolutePath);
+  if (before === undefined) throw new Skip('the recording is no longer in the source folder');
+  const { target, existing, source } = await chooseTarget(recording, destination, before.size);
+  const conflict = target !== recording.relativePath;
+  if (existing !== undefined) {
+    return { kind: 'already-archived', recording, archivePath: target, conflict, facts: existing };
+  }
+  const temp = tempNameFor(recording.relativePath);
+  const read = await destination.upload(recording.absolutePath, temp, onBytes);
+  const after = await sourceStat(recording.absolutePath);
+  const written = await destination.checksum(temp);
+  const problem =
+    copyProblem({ read, written, sourceBefore: before, sourceAfter: after }) ??
+    (source.sha256 !== undefined && source.sha256 !== read.sha256 ? 'the source changed during the copy' : undefined);
+  if (problem !== undefined) throw new Skip(problem);
+  if ((await destination.publish(temp, target)) === 'exists') {
+    throw new Skip(`another file took the name ${target} at the destination during the copy`);
+  }
+  return { kind: 'archived', recording, archivePath: target, conflict, facts: read };
+}
+
+/**
+ * Brings one recording to the destination, or finds it there: the safe sequence is
+ * copy to a temporary name → flush → verify size and SHA-256 → rename without overwriting.
+ * Each step is idempotent, so a run killed anywhere is finished by the next one:
+ * a leftover temporary file is replaced, a final file with the same checksum counts as done,
+ * a different file under the name is kept and the recording takes a conflict name.
+ * A `DestinationFailure` is thrown (it stops the run); any other trouble is a `failed`
+ * outcome, after the temporary file is removed.
+ */
+export async function archiveRecording(
+  recording: Recording,
+  destination: Destination,
+  onBytes: (bytes: number) => void,
+): Promise<RecordingOutcome> {
+  try {
+    return await transfer(recording, destination, onBytes);
+  } catch (error) {
+    if (error instanceof DestinationFailure) throw error;
+    await destination.remove(tempNameFor(recording.relativePath));
+    const reason =
+      error instanceof Skip
+        ? error.message
+        : `cannot read the recording: ${error instanceof Error ? error.message : String(error)}`;
+    return { kind: 'failed', recording, reason };
+  }
+}

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { posix } from 'node:path';
+import type { SFTPWrapper } from 'ssh2';
+import { atDestination, DestinationFailure, errorCode, type Checksummed, type Destination } from './destination';
+import { remoteSha256 } from './remote-sha256';
+import { openSftpSession, sftpCall, type SftpLogin, type SftpSession } from './sftp-session';
+
+/** SFTP writes kept in flight per file: enough to fill the link without waiting for each answer. */
+const WRITES_IN_FLIGHT = 8;
+const WRITE_BYTES = 256 * 1024;
+
+/**
+ * A folder on an SFTP server. Checksums are computed by the server (`sha256sum` over an exec
+ * channel) when it allows commands, otherwise by streaming the file back; see `verification()`.
+ */
+export class SftpDestination implements Destination {
+  readonly name: string;
+  private readonly session: SftpSession;
+  private readonly root: string;
+  private readonly knownFolders = new Set<string>();
+  /** Whether the server runs `sha256sum` for us: unknown until the first checksum. */
+  private remoteHashing: 'unknown' | 'exec' | 'read-back' = 'unknown';
+  private canFsync = true;
+
+  private constructor(name: string, session: SftpSession, root: string) {
+    this.name = name;
+    this.session = session;
+    this.root = root;
+    this.knownFolders.add(root);
+  }
+
+  /** Logs in and checks that the destination folder exists on the server. */
+  static async open(name: string, login: SftpLogin, root: string): Promise<SftpDestination> {
+    const session = await atDestination(`connect to ${name}`, () => openSftpSession(login));
+    const destination = new SftpDestination(name, session, root);
+    try {
+      const info = await atDestination(`the destination ${name}`, () =>
+        sftpCall<{ isDirectory(): boolean }>((done) => session.sftp.stat(root, done)),
+      );
+      if (!info.isDirectory()) throw new Error(`the destination ${name} is not a folder`);
+    } catch (error) {
+      await destination.close();
+      throw error;
+    }
+    return destination;
+  }
+
+  private get sftp(): SFTPWrapper {
+    return this.session.sftp;
+  }
+
+  private at(path: string): string {
+    return posix.join(this.root, path);
+  }
+
+  verification(): string {
+    const hashing = {
+      unknown: 'no checksum read yet',
+      exec: 'sha256sum run on the server',
+      'read-back': 'the file streamed back over SFTP (the server runs no command)',
+    }[this.remoteHashing];
+    return this.canFsync ? `${hashing}; fsync@openssh.com` : `${hashing}; the server cannot fsync`;
+  }
+
+  async stat(path: string): Promise<{ size: number } | undefined> {
+    return atDestination(`stat ${this.at(path)}`, async () => {
+      try {
+        const info = await sftpCall<{ size: number }>((done) => this.sftp.stat(this.at(path), done));
+        return { size: info.size };
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return undefined;
+        throw error;
+      }
+    });
+  }
+
+  async checksum(path: string): Promise<Checksummed> {
+    const remote = this.at(path);
+    return atDestination(`read back ${remote}`, async () => {
+      const { size } = await sftpCall<{ size: number }>((done) => this.sftp.stat(remote, done));
+      if (this.remoteHashing !== 'read-back') {
+        const sha256 = await remoteSha256(this.session.client, remote, size);
+        if (sha256 !== undefined) {
+          this.remoteHashing = 'exec';
+          return { size, sha256 };
+        }
+        // A server that refused once (no shell, no sha256sum, internal-sftp only) will refuse again.
+        this.remoteHashing = 'read-back';
+      }
+      return { size, sha256: await this.streamBack(remote) };
+    });
+  }
+
+  private async streamBack(remote: string): Promise<string> {
+    const hash = createHash('sha256');
+    const stream = this.sftp.createReadStream(remote, { highWaterMark: WRITE_BYTES });
+    for await (const chunk of stream) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
+    if (this.knownFolders.has(folder)) return;
+    try {
+      await sftpCall((done) => this.sftp.mkdir(folder, done));
+    } catch (error) {
+      const exists = await sftpCall<{ isDirectory(): boolean }>((done) => this.sftp.stat(folder, done)).catch(
+        () => undefined,
+      );
+      if (exists?.isDirectory() !== true) {
+        if (folder === posix.dirname(folder)) throw error;
+        await this.ensureFolder(posix.dirname(folder));
+        await sftpCall((done) => this.sftp.mkdir(folder, done));
+      }
+    }
+    this.knownFolders.add(folder);
+  }
+
+  async upload(localFile: string, path: string, onBytes: (bytes: number) => void): Promise<Checksummed> {
+    const remote = this.at(path);
+    await atDestination(`create the folder of ${remote}`, () => this.ensureFolder(posix.dirname(remote)));
+    const source = await open(localFile, 'r');
+    try {
+      const handle = await atDestination(`create ${remote}`, () =>
+        sftpCall<Buffer>((done) => this.sftp.open(remote, 'w', done)),
+      );
+      try {
+        const hash = createHash('sha256');
+        // Writes never reject: the first failure is kept and thrown once the loop sees it.
+        const writes: Array<Promise<void>> = [];
+        let failure: DestinationFailure | undefined;
+        let size = 0;
+        for (;;) {
+          // A fresh buffer per write: ssh2 keeps it until the server acknowledges the write.
+          const buffer = Buffer.allocUnsafe(WRITE_BYTES);
+          const { bytesRead } = await source.read(buffer, 0, buffer.length, size);
+          if (bytesRead === 0 || failure !== undefined) break;
+          hash.update(buffer.subarray(0, bytesRead));
+          const position = size;
+          writes.push(
+            sftpCall((done) => this.sftp.write(handle, buffer, 0, bytesRead, position, done)).then(
+              () => undefined,
+              (error: unknown) => void (failure ??= new DestinationFailure(`write ${remote}`, error)),
+            ),
+          );
+          size += bytesRead;
+          onBytes(bytesRead);
+          if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
+        }
+        await Promise.all(writes);
+        if (failure !== undefined) throw failure;
+        await atDestination(`flush ${remote}`, () => this.fsync(handle));
+        return { size, sha256: hash.digest('hex') };
+      } finally {
+        await sftpCall((done) => this.sftp.close(handle, done)).catch(() => undefined);
+      }
+    } finally {
+      await source.close();
+    }
+  }
+
+  private async fsync(handle: Buffer): Promise<void> {
+    if (!this.canFsync) return;
+    try {
+      await sftpCall((done) => this.sftp.ext_openssh_fsync(handle, done));
+    } catch (error) {
+      // ssh2 throws before sending when the server did not announce fsync@openssh.com.
+      if (!(error instanceof Error) || !/does not support/i.test(error.message)) throw error;
+      this.canFsync = false;
+    }
+  }
+
+  async publish(from: string, to: string): Promise<'published' | 'exists'> {
+    const source = this.at(from);
+    const target = this.at(to);
+    return atDestination(`rename ${source} to ${target}`, async () => {
+      try {
+        // Plain SFTP rename refuses an existing target (OpenSSH links then unlinks): it never overwrites.
+        await sftpCall((done) => this.sftp.rename(source, target, done));
+        return 'published';
+      } catch (error) {
+        if ((await this.stat(to)) !== undefined) return 'exists';
+        throw error;
+      }
+    });
+  }
+
+  async makeDurable(paths: readonly string[]): Promise<void> {
+    // SFTP cannot flush a folder. fsync of the renamed file commits the journal holding the
+    // rename on ext4 and XFS, the usual file systems of a Linux storage server.
+    if (!this.canFsync) return;
+    for (const path of paths) {
+      const remote = this.at(path);
+      await atDestination(`flush ${remote}`, async () => {
+        const handle = await sftpCall<Buffer>((done) => this.sftp.open(remote, 'r', done));
+        try {
+          await this.fsync(handle);
+        } finally {
+          await sftpCall((done) => this.sftp.close(handle, done)).catch(() => undefined);
+        }
+      });
+    }
+  }
+
+  async remove(path: string): Promise<void> {
+    await atDestination(`remove ${this.at(path)}`, async () => {
+      try {
+        await sftpCall((done) => this.sftp.unlink(this.at(path), done));
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.sftp.end();
+    this.session.client.end();
+  }
+}
