@@ -1,3 +1,4 @@
+import { probeCheckValidator } from './plan-checks';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -24,6 +25,8 @@ import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/connect';
 import { kyselyStore } from './db/kysely-store';
 import { migrateToLatest } from './db/migrate';
+import { checkSchedulerFor } from './monitoring/check-scheduler-for';
+import type { CheckScheduler } from './monitoring/scheduler';
 import { buildApp } from './http/app';
 import { PlanCatalog } from './plan-catalog';
 
@@ -33,6 +36,8 @@ export interface RunningVigie {
   store: Store;
   database: DatabaseHandle;
   engine: Engine;
+  /** Runs the plan's checks. */
+  scheduler: CheckScheduler;
   stop(): Promise<void>;
 }
 
@@ -110,6 +115,16 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     engine.start();
+    // Monitoring: the check scheduler starts after the engine and stops before it. Its
+    // transitions are logged until the detection rules take them.
+    const scheduler = checkSchedulerFor(config, {
+      store,
+      plans: catalog,
+      clock: systemClock,
+      logger: log,
+      onTransition: (t) => log.info({ check: t.checkId, from: t.from, to: t.to, why: t.result.message }, 'check state'),
+    });
+    await scheduler.start();
     log.info({ url, database: database.label }, 'Vigie is running');
     return {
       app,
@@ -117,7 +132,9 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       store,
       database,
       engine,
+      scheduler,
       stop: async () => {
+        await scheduler.stop();
         await engine.stop();
         await relay?.stop();
         await app.close();
@@ -161,7 +178,10 @@ async function loadPlanFile(ports: Parameters<typeof activatePlan>[0], path: str
     throw new StartupError(`cannot read the plan file ${path}: ${(error as Error).message}`);
   }
   try {
-    const result = await activatePlan(ports, SYSTEM_ACTOR, { fileName: basename(path), text });
+    const result = await activatePlan({ ...ports, validateCheck: probeCheckValidator }, SYSTEM_ACTOR, {
+      fileName: basename(path),
+      text,
+    });
     if (result.changed) console.out(`Plan loaded: ${result.plan.title} (version ${result.version.number})`);
   } catch (error) {
     if (!isDomainError(error) || error.kind !== 'Invalid') throw error;

@@ -13,13 +13,26 @@ export interface PlanFileError {
 
 export type PlanLoadResult = { ok: true; plan: Plan } | { ok: false; errors: PlanFileError[] };
 
+/** A problem in one check's `target` or `options`, at a path inside the check. */
+export interface CheckProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Checks a check's target and options against its probe (the probes live outside core). */
+export type CheckValidator = (check: Plan['checks'][number]) => CheckProblem[];
+
+export interface PlanLoadOptions {
+  validateCheck?: CheckValidator | undefined;
+}
+
 /** Renders an error the way compilers do: `FILE:LINE:COL: message`. */
 export function formatPlanError(error: PlanFileError): string {
   return `${error.file}:${error.line}:${error.column}: ${error.message}`;
 }
 
 /** Reads a plan from YAML text; every problem comes back with its line and column. */
-export function loadPlan(file: string, text: string): PlanLoadResult {
+export function loadPlan(file: string, text: string, options: PlanLoadOptions = {}): PlanLoadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number, message: string): PlanFileError => {
@@ -46,6 +59,16 @@ export function loadPlan(file: string, text: string): PlanLoadResult {
     return { ok: false, errors: sortErrors(errors) };
   }
   const problems = findPlanReferenceProblems(parsed.data);
+  if (options.validateCheck) {
+    parsed.data.checks.forEach((check, i) => {
+      for (const problem of options.validateCheck!(check)) {
+        problems.push({
+          path: ['checks', i, ...problem.path],
+          message: `check "${check.id}" (${check.probe}): ${problem.message}`,
+        });
+      }
+    });
+  }
   if (problems.length > 0) {
     return {
       ok: false,

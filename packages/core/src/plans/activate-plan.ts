@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record-audit';
 import { CAN, hasRole, type Actor } from '../auth/roles';
 import { forbidden, invalid } from '../errors';
 import type { Clock, PlanVersionRecord, Randomness, Store } from '../ports';
-import { formatPlanError, loadPlan } from '../plan/load-plan';
+import { formatPlanError, loadPlan, type CheckValidator } from '../plan/load-plan';
 
 export interface ActivatePlanInput {
   fileName: string;
@@ -27,12 +27,12 @@ export function hashPlanSource(text: string): string {
  * replaces the active one: it is refused with every error at its line and column.
  */
 export async function activatePlan(
-  ports: { store: Store; clock: Clock; random: Randomness },
+  ports: { store: Store; clock: Clock; random: Randomness; validateCheck?: CheckValidator | undefined },
   actor: Actor,
   input: ActivatePlanInput,
 ): Promise<ActivatedPlan> {
   if (!hasRole(actor, CAN.administer)) throw forbidden('only an administrator can load a plan');
-  const loaded = loadPlan(input.fileName, input.text);
+  const loaded = loadPlan(input.fileName, input.text, { validateCheck: ports.validateCheck });
   if (!loaded.ok) {
     throw invalid(`the plan has ${loaded.errors.length} error(s): ${loaded.errors.map(formatPlanError).join('; ')}`, {
       errors: loaded.errors,

@@ -1,3 +1,4 @@
+import { probeCheckValidator } from '../../plan-checks';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatDuration, parseDuration, type Plan } from '@vigie/contract';
@@ -37,7 +38,7 @@ async function planFor(options: { plan?: string; db?: string }): Promise<Plan> {
     } catch {
       throw new CommandFailed(`${options.plan}: cannot read the file`);
     }
-    const result = loadPlan(options.plan, text);
+    const result = loadPlan(options.plan, text, { validateCheck: probeCheckValidator });
     if (!result.ok) throw new CommandFailed(result.errors.map(formatPlanError).join('\n'));
     return result.plan;
   }

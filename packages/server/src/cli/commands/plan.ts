@@ -1,3 +1,4 @@
+import { probeCheckValidator } from '../../plan-checks';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
@@ -34,7 +35,7 @@ export function registerPlan(program: Command): void {
           failed = true;
           continue;
         }
-        const result = loadPlan(file, text);
+        const result = loadPlan(file, text, { validateCheck: probeCheckValidator });
         if (result.ok) {
           terminal.out(
             `${file}: valid — ${result.plan.threats.length} threats, ${result.plan.escalation.length} escalation steps`,
@@ -57,10 +58,14 @@ export function registerPlan(program: Command): void {
       const text = await readPlanFile(file);
       try {
         const result = await withStore(config.databaseUrl, (store) =>
-          activatePlan({ store, clock: systemClock, random: cryptoRandomness }, SYSTEM_ACTOR, {
-            fileName: basename(file),
-            text,
-          }),
+          activatePlan(
+            { store, clock: systemClock, random: cryptoRandomness, validateCheck: probeCheckValidator },
+            SYSTEM_ACTOR,
+            {
+              fileName: basename(file),
+              text,
+            },
+          ),
         );
         terminal.out(
           result.changed
@@ -86,7 +91,7 @@ export function registerPlan(program: Command): void {
     .action(async (options: { file?: string; json?: boolean; db?: string }) => {
       let shown: { plan: Parameters<typeof renderPlan>[0]; version?: number };
       if (options.file) {
-        const result = loadPlan(options.file, await readPlanFile(options.file));
+        const result = loadPlan(options.file, await readPlanFile(options.file), { validateCheck: probeCheckValidator });
         if (!result.ok) {
           for (const e of result.errors) terminal.err(formatPlanError(e));
           throw new CommandFailed('The plan file has errors.');

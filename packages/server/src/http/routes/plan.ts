@@ -1,3 +1,4 @@
+import { probeCheckValidator } from '../../plan-checks';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { activatePlan, CAN, loadPlan, notFound, precondition, scopePlanForClient, toThreatView } from '@vigie/core';
@@ -88,7 +89,7 @@ export function planRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       (request) => {
-        const result = loadPlan(request.body.fileName, request.body.source);
+        const result = loadPlan(request.body.fileName, request.body.source, { validateCheck: probeCheckValidator });
         return result.ok ? { valid: true, errors: [] } : { valid: false, errors: result.errors };
       },
     );
@@ -106,7 +107,10 @@ export function planRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { fileName, source } = request.body;
-        const result = await activatePlan(deps, actorOf(request).actor, { fileName, text: source });
+        const result = await activatePlan({ ...deps, validateCheck: probeCheckValidator }, actorOf(request).actor, {
+          fileName,
+          text: source,
+        });
         deps.catalog.invalidate();
         return { version: result.version, changed: result.changed };
       },
