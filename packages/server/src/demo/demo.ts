@@ -1,0 +1,146 @@
+import type { Check, Plan } from '@vigie/contract';
+import type { PlanSource } from '@vigie/core';
+import { SipSimulator } from './sip-simulator';
+import { HttpSimulator, ModbusSimulator, NutSimulator, TcpSimulator } from './tcp-simulators';
+
+/** The parts of the demo contact centre a newcomer can break and repair. */
+export const DEMO_PARTS = {
+  power: 'coupure secteur : onduleur sur batterie, groupe électrogène démarré',
+  generator: 'groupe électrogène en défaut',
+  gateway: 'Media Gateway muette (plus de réponse SIP)',
+  crm: 'CRM Hermès en erreur (HTTP 503)',
+  ocm: 'applications métiers OCM injoignables',
+  sql: 'base SQL arrêtée',
+  servers: 'serveurs de production injoignables',
+  sync: 'synchronisation vers le site de secours interrompue',
+} as const;
+export type DemoPart = keyof typeof DEMO_PARTS;
+
+export function isDemoPart(name: string): name is DemoPart {
+  return Object.hasOwn(DEMO_PARTS, name);
+}
+
+type Override = Pick<Check, 'probe' | 'target' | 'options'>;
+
+/**
+ * A living contact centre on loopback for newcomers: simulators stand for the seed
+ * plan's equipment, its example checks are pointed at them, and parts can be broken.
+ * For the demo only: tests use the real peers.
+ */
+export class Demo {
+  private readonly gateway = new SipSimulator();
+  private readonly crm = new HttpSimulator('CRM Hermès');
+  private readonly ocm = new HttpSimulator('SI OCM');
+  private readonly ups = new NutSimulator('onduleur');
+  private readonly generatorController = new ModbusSimulator();
+  private readonly sqlServer = new TcpSimulator();
+  private readonly productionServers = new TcpSimulator();
+  private readonly backupSite = new TcpSimulator();
+  readonly broken = new Set<DemoPart>();
+
+  async start(): Promise<void> {
+    await Promise.all([
+      this.gateway.start(),
+      this.crm.start(),
+      this.ocm.start(),
+      this.ups.start(),
+      this.generatorController.start(),
+      this.sqlServer.start(),
+      this.productionServers.start(),
+      this.backupSite.start(),
+    ]);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([
+      this.gateway.stop(),
+      this.crm.stop(),
+      this.ocm.stop(),
+      this.ups.stop(),
+      this.generatorController.stop(),
+      this.sqlServer.stop(),
+      this.productionServers.stop(),
+      this.backupSite.stop(),
+    ]);
+  }
+
+  /** Where each of the seed plan's example checks looks in the demo. */
+  private overrides(): Record<string, Override> {
+    const local = (port: number): string => `127.0.0.1:${port}`;
+    return {
+      'crm-web': { probe: 'http', target: `http://${local(this.crm.port)}/`, options: {} },
+      'si-ocm-web': { probe: 'http', target: `http://${local(this.ocm.port)}/`, options: {} },
+      'media-gateway-sip': { probe: 'sip-options', target: `sip:${local(this.gateway.port)}`, options: {} },
+      'onduleur-etat': { probe: 'nut', target: `onduleur@${local(this.ups.port)}`, options: {} },
+      'groupe-etat': {
+        probe: 'modbus',
+        target: local(this.generatorController.port),
+        options: { running: 'discrete:0', mainsPresent: 'discrete:1', fault: 'discrete:2', fuelLevel: 'holding:0' },
+      },
+      'sql-connexion': { probe: 'tcp', target: local(this.sqlServer.port), options: {} },
+      'serveurs-accessibles': { probe: 'tcp', target: local(this.productionServers.port), options: {} },
+      'synchro-secours': { probe: 'tcp', target: local(this.backupSite.port), options: {} },
+    };
+  }
+
+  /** The plan as the scheduler sees it in the demo: example checks aimed at the simulators. */
+  overlay(plan: Plan): Plan {
+    const overrides = this.overrides();
+    return {
+      ...plan,
+      checks: plan.checks.map((check) => {
+        const override = check.example ? overrides[check.id] : undefined;
+        if (!override) return check;
+        // Demo checks run every 5 s and decide after 2 results: a break shows within seconds.
+        return { ...check, ...override, example: false, every: 5_000, timeout: 3_000, failAfter: 2, recoverAfter: 2 };
+      }),
+    };
+  }
+
+  /** A plan source for the scheduler: the active plan with the demo overlay. */
+  planSource(base: PlanSource): PlanSource {
+    return {
+      active: async () => {
+        const active = await base.active();
+        return active && { ...active, plan: this.overlay(active.plan) };
+      },
+    };
+  }
+
+  /** Breaks or repairs one part of the demo contact centre. */
+  async set(part: DemoPart, broken: boolean): Promise<void> {
+    if (broken) this.broken.add(part);
+    else this.broken.delete(part);
+    switch (part) {
+      case 'power':
+        this.ups.status = broken ? 'OB DISCHRG' : 'OL';
+        this.ups.charge = broken ? 78 : 100;
+        this.ups.runtime = broken ? 1_200 : 2_400;
+        this.generatorController.mainsPresent = !broken;
+        this.generatorController.engineRunning = broken && !this.broken.has('generator');
+        return;
+      case 'generator':
+        this.generatorController.fault = broken;
+        this.generatorController.engineRunning = this.broken.has('power') && !broken;
+        return;
+      case 'gateway':
+        this.gateway.mode = broken ? 'silent' : 'ok';
+        return;
+      case 'crm':
+        this.crm.mode = broken ? 'error' : 'ok';
+        return;
+      case 'ocm':
+        await (broken ? this.ocm.stop() : this.ocm.start());
+        return;
+      case 'sql':
+        await (broken ? this.sqlServer.stop() : this.sqlServer.start());
+        return;
+      case 'servers':
+        await (broken ? this.productionServers.stop() : this.productionServers.start());
+        return;
+      case 'sync':
+        await (broken ? this.backupSite.stop() : this.backupSite.start());
+        return;
+    }
+  }
+}
