@@ -15,3 +15,4 @@ export * from './api/audit';
 export * from './api/incidents';
 export * from './api/detection';
 export * from './api/status-page';
+export * from './api/monitoring';

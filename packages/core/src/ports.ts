@@ -15,6 +15,9 @@ import type {
 import type { AuditEntry } from './audit/audit-chain';
 import type { MaintenanceRepository, SignalRepository } from './detection/model';
 import type { Role } from './auth/roles';
+import type { CheckResult } from '@vigie/contract';
+import type { StatusCounts } from './checks/availability';
+import type { CheckMemory, CheckTransition } from './checks/check-state';
 
 /** The time source; a simulated clock drives drills and tests. */
 export interface Clock {
@@ -119,7 +122,7 @@ export interface SettingsRepository {
   set(key: string, value: string): Promise<void>;
 }
 
-export interface Repositories extends IncidentRepositories {
+export interface Repositories extends IncidentRepositories, MonitoringRepositories {
   settings: SettingsRepository;
   signals: SignalRepository;
   maintenance: MaintenanceRepository;
@@ -228,4 +231,159 @@ export interface IncidentRepositories {
   sitreps: SitrepRepository;
   actionItems: ActionItemRepository;
   duties: DutyRepository;
+}
+
+// ─── Monitoring: check results, states, rollups, transitions, shard leases, heartbeats ───
+
+/** A check result as stored: which check, when, and what it said. */
+export interface CheckResultRecord extends CheckResult {
+  checkId: string;
+  at: number;
+}
+
+/** A check's persisted memory (the N-of-M counts) and its last result. */
+export interface CheckStateRecord {
+  checkId: string;
+  shard: number;
+  memory: CheckMemory;
+  lastLatencyMs: number | null;
+  lastMessage: string | null;
+  updatedAt: number;
+}
+
+/** One check's results counted by status over a period. */
+export interface CheckCounts extends StatusCounts {
+  checkId: string;
+}
+
+/** Results of one check over one bucket of time. */
+export interface CheckBucket extends StatusCounts {
+  checkId: string;
+  start: number;
+  latencySum: number;
+  latencyMax: number | null;
+}
+
+export interface CheckResultRepository {
+  /** Writes results with one multi-row insert. */
+  insertMany(results: readonly CheckResultRecord[]): Promise<void>;
+  /** A check's results in [from, to), oldest first, at most `limit`. */
+  list(checkId: string, from: number, to: number, limit: number): Promise<CheckResultRecord[]>;
+  /** Counts per check over [from, to); checks without results are left out. */
+  count(checkIds: readonly string[], from: number, to: number): Promise<CheckCounts[]>;
+  /** A check's results in [from, to) grouped into buckets of `bucketMs`, computed now. */
+  buckets(checkId: string, bucketMs: number, from: number, to: number): Promise<CheckBucket[]>;
+  /** When the oldest result kept was observed. */
+  oldest(): Promise<number | undefined>;
+  /** Raw results are complete from this time on (earlier ones were pruned); undefined if none was. */
+  prunedBefore(): Promise<number | undefined>;
+  /** Deletes up to `limit` results observed before `before`, and remembers it; returns how many. */
+  pruneBefore(before: number, limit: number): Promise<number>;
+}
+
+export interface CheckStateRepository {
+  /** Writes the states with one multi-row upsert. */
+  upsertMany(states: readonly CheckStateRecord[]): Promise<void>;
+  forChecks(checkIds: readonly string[]): Promise<CheckStateRecord[]>;
+  forShards(shards: readonly number[]): Promise<CheckStateRecord[]>;
+}
+
+export interface CheckRollupRepository {
+  /** Counts raw results of [from, to) into buckets of `bucketMs`; existing buckets are recomputed. */
+  rollUpResults(bucketMs: number, from: number, to: number): Promise<void>;
+  /** Adds up buckets of `sourceMs` over [from, to) into buckets of `bucketMs`. */
+  rollUpBuckets(sourceMs: number, bucketMs: number, from: number, to: number): Promise<void>;
+  /** A check's stored buckets starting in [from, to), oldest first. */
+  list(checkId: string, bucketMs: number, from: number, to: number): Promise<CheckBucket[]>;
+  /** Counts per check of the buckets starting in [from, to). */
+  count(checkIds: readonly string[], bucketMs: number, from: number, to: number): Promise<CheckCounts[]>;
+  /** Up to when buckets of this size are complete. */
+  rolledUntil(bucketMs: number): Promise<number | undefined>;
+  setRolledUntil(bucketMs: number, until: number): Promise<void>;
+  /** Deletes buckets of this size that start before `before`; returns how many. */
+  pruneBefore(bucketMs: number, before: number): Promise<number>;
+}
+
+/** A transition as stored until its consumer has taken it. */
+export interface CheckTransitionRecord extends CheckTransition {
+  id: string;
+  shard: number;
+  deliveredAt: number | null;
+}
+
+export interface CheckTransitionRepository {
+  insertMany(transitions: readonly CheckTransitionRecord[]): Promise<void>;
+  markDelivered(ids: readonly string[], at: number): Promise<void>;
+  /** Transitions of these shards not yet delivered, observed before `before`, oldest first. */
+  undelivered(shards: readonly number[], before: number, limit: number): Promise<CheckTransitionRecord[]>;
+  /** A check's latest transitions, newest first. */
+  listForCheck(checkId: string, limit: number): Promise<CheckTransitionRecord[]>;
+}
+
+/** A result Vigie did not probe itself (a heartbeat, an agent's report), waiting for its shard's node. */
+export interface ExternalResultRecord {
+  id: string;
+  checkId: string;
+  shard: number;
+  at: number;
+  result: CheckResult;
+}
+
+export interface CheckInboxRepository {
+  insert(record: ExternalResultRecord): Promise<void>;
+  /** Reads and removes up to `limit` results of these shards, oldest first. */
+  take(shards: readonly number[], limit: number): Promise<ExternalResultRecord[]>;
+}
+
+/** Who holds a shard, until when. */
+export interface ShardLease {
+  shard: number;
+  owner: string;
+  until: number;
+}
+
+export interface ShardLeaseRepository {
+  /** Says the node is alive until `until`; returns the nodes alive at `now`, sorted by id. */
+  announce(nodeId: string, now: number, until: number): Promise<string[]>;
+  /** Takes or renews the shards that are free, expired or the node's own; returns those it now holds. */
+  claim(nodeId: string, shards: readonly number[], now: number, until: number): Promise<number[]>;
+  /** Gives shards back at once. */
+  release(nodeId: string, shards: readonly number[]): Promise<void>;
+  /** Removes the node from the living (its shards are released separately). */
+  leave(nodeId: string): Promise<void>;
+  list(): Promise<ShardLease[]>;
+  /** Forgets nodes silent since before `before`. */
+  forgetNodesBefore(before: number): Promise<number>;
+}
+
+/** The token a heartbeat check's job calls, sealed (to show it again) and hashed (to find it). */
+export interface HeartbeatTokenRecord {
+  checkId: string;
+  tokenHash: string;
+  sealedToken: string;
+  createdAt: number;
+}
+
+export interface HeartbeatTokenRepository {
+  /** Stores the check's token, replacing any earlier one. */
+  put(record: HeartbeatTokenRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<HeartbeatTokenRecord | undefined>;
+  list(): Promise<HeartbeatTokenRecord[]>;
+}
+
+/** Seals secrets at rest so they can be shown again (AES-GCM in the server). */
+export interface SecretSealer {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+/** Everything the monitoring of checks reads and writes inside one transaction. */
+export interface MonitoringRepositories {
+  checkResults: CheckResultRepository;
+  checkStates: CheckStateRepository;
+  checkRollups: CheckRollupRepository;
+  checkTransitions: CheckTransitionRepository;
+  checkInbox: CheckInboxRepository;
+  shardLeases: ShardLeaseRepository;
+  heartbeatTokens: HeartbeatTokenRepository;
 }

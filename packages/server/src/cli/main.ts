@@ -10,6 +10,14 @@ import { registerStart } from './commands/start';
 import { registerUser } from './commands/user';
 import { CommandFailed, EXIT, terminal } from './io';
 
+// `vigie … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const program = new Command('vigie')
   .description('Vigie — the executable business continuity plan of a contact centre')
   .showHelpAfterError()

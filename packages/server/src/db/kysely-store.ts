@@ -5,6 +5,7 @@ import type { Database } from './schema';
 import { actionItemRepository, crisisCellRepository, dutyRepository, sitrepRepository } from './repositories/crisis';
 import { incidentRepository } from './repositories/incidents';
 import { jobRepository } from './repositories/jobs';
+import { monitoringRepositories } from './repositories/monitoring';
 import { notificationRepository } from './repositories/notifications';
 import { maintenanceRepository, signalRepository } from './repositories/detection';
 import { settingsRepository } from './repositories/settings';
@@ -33,6 +34,7 @@ export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Reposit
     apiTokens: apiTokenRepository(db),
     plans: planRepository(db),
     audit: auditRepository(db),
+    ...monitoringRepositories(db, dialect),
   };
 }
 

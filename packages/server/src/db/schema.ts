@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { MonitoringTables } from './monitoring-schema';
 
 /** Booleans are stored as 0/1 integers so both dialects read them the same. */
 type Flag = number;
@@ -219,7 +220,7 @@ export interface MaintenanceWindowsTable {
   created_at: number;
 }
 
-export interface Database {
+export interface Database extends MonitoringTables {
   signals: SignalsTable;
   maintenance_windows: MaintenanceWindowsTable;
   incidents: IncidentsTable;

@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './001-foundation';
 import * as incidents from './002-incidents';
+import * as monitoring from './003-monitoring';
 import * as detection from './004-detection';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': foundation,
   '002-incidents': incidents,
+  '003-monitoring': monitoring,
   '004-detection': detection,
 };
 
