@@ -1,9 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseDuration } from '@vigie/contract';
 
 /** The plan Vigie ships and loads when no other is named. */
 export const DEFAULT_PLAN_PATH = fileURLToPath(new URL('../../../plans/media-contact-cameroun.yaml', import.meta.url));
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/vigie.db';
+
+/** A duration setting written `7d`, `30s`…, read into milliseconds. */
+function durationSetting(name: string, fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === undefined || ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: `${name}: expected a duration such as 30s, 7d or 90d` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+}
 
 const ConfigSchema = z.object({
   databaseUrl: z
@@ -42,6 +58,24 @@ const ConfigSchema = z.object({
     .optional(),
   /** Where the secret key file lives when VIGIE_SECRET_KEY is not given. */
   dataDir: z.string().min(1).default('./data'),
+  /** Monitoring: raw check results kept this long, then only their rollups. */
+  resultsRetentionMs: durationSetting('VIGIE_RESULTS_RETENTION', '7d'),
+  /** Monitoring: 5-minute rollups kept this long (hourly ones are kept). */
+  rollupRetentionMs: durationSetting('VIGIE_ROLLUP_RETENTION', '90d'),
+  /** Monitoring: a node that stops renewing loses its check shards within this time. */
+  shardLeaseMs: durationSetting('VIGIE_SHARD_LEASE', '30s'),
+  /** Monitoring: checks running at once, in all and against one host. */
+  checkConcurrency: z.coerce.number({ error: 'VIGIE_CHECK_CONCURRENCY: expected a number' }).int().min(1).default(256),
+  checkTargetConcurrency: z.coerce
+    .number({ error: 'VIGIE_CHECK_TARGET_CONCURRENCY: expected a number' })
+    .int()
+    .min(1)
+    .default(8),
+  /** Monitoring: probe the checks the plan marks as examples (their addresses are not real). */
+  probeExamples: z
+    .enum(['true', 'false', '1', '0'], { error: 'VIGIE_PROBE_EXAMPLES: expected true or false' })
+    .transform((v) => v === 'true' || v === '1')
+    .default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -65,6 +99,12 @@ export function readConfig(flags: Partial<Record<keyof Config, string | undefine
     publicUrl: pick(flags.publicUrl, 'VIGIE_PUBLIC_URL'),
     secretKey: pick(flags.secretKey, 'VIGIE_SECRET_KEY'),
     dataDir: pick(flags.dataDir, 'VIGIE_DATA_DIR'),
+    resultsRetentionMs: pick(flags.resultsRetentionMs, 'VIGIE_RESULTS_RETENTION'),
+    rollupRetentionMs: pick(flags.rollupRetentionMs, 'VIGIE_ROLLUP_RETENTION'),
+    shardLeaseMs: pick(flags.shardLeaseMs, 'VIGIE_SHARD_LEASE'),
+    checkConcurrency: pick(flags.checkConcurrency, 'VIGIE_CHECK_CONCURRENCY'),
+    checkTargetConcurrency: pick(flags.checkTargetConcurrency, 'VIGIE_CHECK_TARGET_CONCURRENCY'),
+    probeExamples: pick(flags.probeExamples, 'VIGIE_PROBE_EXAMPLES'),
   });
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };

@@ -25,6 +25,8 @@ import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/connect';
 import { kyselyStore } from './db/kysely-store';
 import { migrateToLatest } from './db/migrate';
+import { checkSchedulerFor } from './monitoring/check-scheduler-for';
+import type { CheckScheduler } from './monitoring/scheduler';
 import { buildApp } from './http/app';
 import { PlanCatalog } from './plan-catalog';
 
@@ -34,6 +36,8 @@ export interface RunningVigie {
   store: Store;
   database: DatabaseHandle;
   engine: Engine;
+  /** Runs the plan's checks. */
+  scheduler: CheckScheduler;
   stop(): Promise<void>;
 }
 
@@ -111,6 +115,16 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     engine.start();
+    // Monitoring: the check scheduler starts after the engine and stops before it. Its
+    // transitions are logged until the detection rules take them.
+    const scheduler = checkSchedulerFor(config, {
+      store,
+      plans: catalog,
+      clock: systemClock,
+      logger: log,
+      onTransition: (t) => log.info({ check: t.checkId, from: t.from, to: t.to, why: t.result.message }, 'check state'),
+    });
+    await scheduler.start();
     log.info({ url, database: database.label }, 'Vigie is running');
     return {
       app,
@@ -118,7 +132,9 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       store,
       database,
       engine,
+      scheduler,
       stop: async () => {
+        await scheduler.stop();
         await engine.stop();
         await relay?.stop();
         await app.close();
