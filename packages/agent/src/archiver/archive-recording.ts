@@ -68,10 +68,12 @@ async function transfer(
   if (before === undefined) throw new Skip('the recording is no longer in the source folder');
   const { target, existing, source } = await chooseTarget(recording, destination, before.size);
   const conflict = target !== recording.relativePath;
+  const temp = tempNameFor(recording.relativePath);
   if (existing !== undefined) {
+    // Killed between the link to the final name and the removal of the temporary one.
+    await destination.remove(temp);
     return { kind: 'already-archived', recording, archivePath: target, conflict, facts: existing };
   }
-  const temp = tempNameFor(recording.relativePath);
   const read = await destination.upload(recording.absolutePath, temp, onBytes);
   const after = await sourceStat(recording.absolutePath);
   const written = await destination.checksum(temp);

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
-import { link, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { atDestination, errorCode, type Checksummed, type Destination } from './destination';
 import { withBuffer } from './buffer-pool';
 import { sha256File } from './sha256-file';
+
+/** Written then removed at the destination's root when it is opened, to find a read-only share at once. */
+export const WRITE_PROBE = '.vigie-agent-write-test';
 
 /** Errors of `link()` on file systems without hard links (FAT, some SMB mounts): fall back to rename. */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
@@ -40,7 +44,27 @@ export class FolderDestination implements Destination {
     const absolute = resolve(root);
     const info = await atDestination(`the destination ${absolute}`, () => stat(absolute));
     if (!info.isDirectory()) throw new Error(`the destination ${absolute} is not a folder`);
+    // A read-only or full share is told at once, before a recording is touched.
+    const probe = join(absolute, WRITE_PROBE);
+    await atDestination(`the destination ${absolute}`, async () => {
+      await writeFile(probe, 'vigie-agent checks that it can write here\n');
+      await unlink(probe);
+    });
     return new FolderDestination(absolute);
+  }
+
+  /** mkdir -p; on failure, the error of the first missing folder (Node reports ENOENT for EROFS below). */
+  private async makeFolders(folder: string): Promise<void> {
+    try {
+      const created = await mkdir(folder, { recursive: true });
+      if (created !== undefined) this.createdFolders.add(created);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT' || folder === this.root) throw error;
+      let missing = folder;
+      while (dirname(missing) !== this.root && !existsSync(dirname(missing))) missing = dirname(missing);
+      await mkdir(missing);
+      throw error;
+    }
   }
 
   private at(path: string): string {
@@ -69,10 +93,7 @@ export class FolderDestination implements Destination {
 
   async upload(localFile: string, path: string, onBytes: (bytes: number) => void): Promise<Checksummed> {
     const target = this.at(path);
-    const created = await atDestination(`create the folder of ${target}`, () =>
-      mkdir(dirname(target), { recursive: true }),
-    );
-    if (created !== undefined) this.createdFolders.add(created);
+    await atDestination(`create the folder of ${target}`, () => this.makeFolders(dirname(target)));
     const source = await open(localFile, 'r');
     try {
       const output = await atDestination(`create ${target}`, () => open(target, 'w'));

@@ -3,7 +3,8 @@ import { open } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { SFTPWrapper } from 'ssh2';
 import { atDestination, DestinationFailure, errorCode, type Checksummed, type Destination } from './destination';
-import { remoteSha256 } from './remote-sha256';
+import { WRITE_PROBE } from './folder-destination';
+import { RemoteHasher } from './remote-sha256';
 import { openSftpSession, sftpCall, type SftpLogin, type SftpSession } from './sftp-session';
 
 /** SFTP writes kept in flight per file: enough to fill the link without waiting for each answer. */
@@ -18,16 +19,17 @@ export class SftpDestination implements Destination {
   readonly name: string;
   private readonly session: SftpSession;
   private readonly root: string;
-  private readonly knownFolders = new Set<string>();
-  /** Whether the server runs `sha256sum` for us: unknown until the first checksum. */
-  private remoteHashing: 'unknown' | 'exec' | 'read-back' = 'unknown';
+  private readonly folders = new Map<string, Promise<void>>();
+  /** The server's `sha256sum`, if it runs commands: started with the first checksum. */
+  private remoteHashing: Promise<RemoteHasher | undefined> | undefined;
+  private readBack = false;
   private canFsync = true;
 
   private constructor(name: string, session: SftpSession, root: string) {
     this.name = name;
     this.session = session;
     this.root = root;
-    this.knownFolders.add(root);
+    this.folders.set(root, Promise.resolve());
   }
 
   /** Logs in and checks that the destination folder exists on the server. */
@@ -39,6 +41,12 @@ export class SftpDestination implements Destination {
         sftpCall<{ isDirectory(): boolean }>((done) => session.sftp.stat(root, done)),
       );
       if (!info.isDirectory()) throw new Error(`the destination ${name} is not a folder`);
+      // A read-only or full destination is told at once, before a recording is touched.
+      const probe = posix.join(root, WRITE_PROBE);
+      await atDestination(`the destination ${name}`, async () => {
+        await sftpCall((done) => session.sftp.writeFile(probe, 'vigie-agent checks that it can write here\n', done));
+        await sftpCall((done) => session.sftp.unlink(probe, done));
+      });
     } catch (error) {
       await destination.close();
       throw error;
@@ -55,11 +63,11 @@ export class SftpDestination implements Destination {
   }
 
   verification(): string {
-    const hashing = {
-      unknown: 'no checksum read yet',
-      exec: 'sha256sum run on the server',
-      'read-back': 'the file streamed back over SFTP (the server runs no command)',
-    }[this.remoteHashing];
+    const hashing = this.readBack
+      ? 'the file streamed back over SFTP (the server runs no sha256sum for this account)'
+      : this.remoteHashing === undefined
+        ? 'no checksum read yet'
+        : 'sha256sum run on the server';
     return this.canFsync ? `${hashing}; fsync@openssh.com` : `${hashing}; the server cannot fsync`;
   }
 
@@ -79,17 +87,20 @@ export class SftpDestination implements Destination {
     const remote = this.at(path);
     return atDestination(`read back ${remote}`, async () => {
       const { size } = await sftpCall<{ size: number }>((done) => this.sftp.stat(remote, done));
-      if (this.remoteHashing !== 'read-back') {
-        const sha256 = await remoteSha256(this.session.client, remote, size);
-        if (sha256 !== undefined) {
-          this.remoteHashing = 'exec';
-          return { size, sha256 };
-        }
-        // A server that refused once (no shell, no sha256sum, internal-sftp only) will refuse again.
-        this.remoteHashing = 'read-back';
-      }
+      const hasher = await this.hasher();
+      const sha256 = await hasher?.sha256(remote, size);
+      if (sha256 !== undefined) return { size, sha256 };
+      // A shell that failed once (killed, timed out) is not asked again: read the files back.
+      if (hasher !== undefined && !hasher.alive()) this.remoteHashing = Promise.resolve(undefined);
+      this.readBack = true;
       return { size, sha256: await this.streamBack(remote) };
     });
+  }
+
+  /** The server's sha256sum, started on first use; undefined when the server runs no command. */
+  private hasher(): Promise<RemoteHasher | undefined> {
+    this.remoteHashing ??= RemoteHasher.start(this.session.client);
+    return this.remoteHashing;
   }
 
   private async streamBack(remote: string): Promise<string> {
@@ -99,21 +110,34 @@ export class SftpDestination implements Destination {
     return hash.digest('hex');
   }
 
-  private async ensureFolder(folder: string): Promise<void> {
-    if (this.knownFolders.has(folder)) return;
+  /** mkdir -p, once per folder even with several uploads asking at the same time. */
+  private ensureFolder(folder: string): Promise<void> {
+    let made = this.folders.get(folder);
+    if (made === undefined) {
+      made = this.makeFolder(folder);
+      this.folders.set(folder, made);
+      // A failure is not remembered: the next recording tries again.
+      made.catch(() => this.folders.delete(folder));
+    }
+    return made;
+  }
+
+  private async isFolder(folder: string): Promise<boolean> {
+    const info = await sftpCall<{ isDirectory(): boolean }>((done) => this.sftp.stat(folder, done)).catch(
+      () => undefined,
+    );
+    return info?.isDirectory() === true;
+  }
+
+  private async makeFolder(folder: string): Promise<void> {
+    if (await this.isFolder(folder)) return;
+    const parent = posix.dirname(folder);
+    if (parent !== folder) await this.ensureFolder(parent);
     try {
       await sftpCall((done) => this.sftp.mkdir(folder, done));
     } catch (error) {
-      const exists = await sftpCall<{ isDirectory(): boolean }>((done) => this.sftp.stat(folder, done)).catch(
-        () => undefined,
-      );
-      if (exists?.isDirectory() !== true) {
-        if (folder === posix.dirname(folder)) throw error;
-        await this.ensureFolder(posix.dirname(folder));
-        await sftpCall((done) => this.sftp.mkdir(folder, done));
-      }
+      if (!(await this.isFolder(folder))) throw error;
     }
-    this.knownFolders.add(folder);
   }
 
   async upload(localFile: string, path: string, onBytes: (bytes: number) => void): Promise<Checksummed> {
@@ -213,6 +237,7 @@ export class SftpDestination implements Destination {
   }
 
   async close(): Promise<void> {
+    (await this.remoteHashing)?.close();
     this.sftp.end();
     this.session.client.end();
   }
