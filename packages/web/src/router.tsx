@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { canAdminister } from './auth/permissions';
+import { canOperate } from './auth/permissions';
 import { RequireRole } from './auth/require-role';
 import { RequireSession } from './auth/require-session';
 import { AppLayout } from './layout/app-layout';
@@ -8,10 +8,14 @@ import { OverviewPage } from './pages/overview/overview-page';
 import { SignInPage } from './pages/sign-in/sign-in-page';
 
 // The pages a user opens less often are fetched when first opened, to keep the first
-// download small on a weak link. Incident room (/incidents/:id), client portal and the
-// public status page join here as their APIs land.
+// download small on a weak link; the overview, where everyone lands, comes at once.
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  {
+    // A client's public status page, opened through its secret link: no session.
+    path: '/status/:token',
+    lazy: async () => ({ Component: (await import('./pages/status/status-page')).StatusPage }),
+  },
   {
     element: (
       <RequireSession>
@@ -22,6 +26,16 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/overview" replace /> },
       { path: 'overview', element: <OverviewPage /> },
       {
+        path: 'incidents',
+        lazy: async () => ({ Component: (await import('./pages/incidents/incidents-page')).IncidentsPage }),
+      },
+      {
+        path: 'incidents/:id',
+        lazy: async () => ({
+          Component: (await import('./pages/incident-room/incident-room-page')).IncidentRoomPage,
+        }),
+      },
+      {
         path: 'plan',
         lazy: async () => ({ Component: (await import('./pages/plan/plan-page')).PlanPage }),
       },
@@ -31,7 +45,7 @@ export const router = createBrowserRouter([
           const { AdminPage } = await import('./pages/admin/admin-page');
           return {
             Component: () => (
-              <RequireRole allow={canAdminister}>
+              <RequireRole allow={canOperate}>
                 <AdminPage />
               </RequireRole>
             ),

@@ -25,15 +25,17 @@ export const CreatedStatusPageLinkSchema = z.object({
   path: z.string(),
 });
 
-export const SERVICE_STATES = ['operational', 'disrupted'] as const;
+export const STATUS_PAGE_SERVICE_STATES = ['operational', 'disrupted'] as const;
 
 /** What anyone holding the link may read: the client's services and the public course of open incidents. */
 export const PublicStatusPageSchema = z.object({
   client: z.object({ name: z.string() }),
+  /** The plan's time zone, in which the page shows times. */
+  timezone: z.string(),
   generatedAt: Epoch,
   /** `incidents`: derived from the open incidents; `checks`: from live monitoring. */
   stateSource: z.enum(['incidents', 'checks']),
-  services: z.array(z.object({ name: z.string(), state: z.enum(SERVICE_STATES) })),
+  services: z.array(z.object({ name: z.string(), state: z.enum(STATUS_PAGE_SERVICE_STATES) })),
   incidents: z.array(
     z.object({
       number: z.number(),

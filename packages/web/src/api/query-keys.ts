@@ -1,3 +1,10 @@
+/** Filters of the incidents list, part of its cache key. */
+export interface IncidentFilters {
+  status?: string | undefined;
+  threat?: string | undefined;
+  limit?: number | undefined;
+}
+
 /** Every cached API resource, named once so that mutations invalidate the right ones. */
 export const queryKeys = {
   session: ['session'] as const,
@@ -6,4 +13,13 @@ export const queryKeys = {
   planVersions: ['plan', 'versions'] as const,
   users: ['users'] as const,
   apiTokens: ['api-tokens'] as const,
+  /** Everything about incidents: the live stream invalidates this prefix. */
+  incidents: ['incidents'] as const,
+  incidentList: (filters: IncidentFilters) => ['incidents', 'list', filters] as const,
+  incident: (id: string) => ['incidents', 'room', id] as const,
+  incidentNotifications: (id: string) => ['incidents', 'notifications', id] as const,
+  maintenance: ['maintenance'] as const,
+  smtpSettings: ['settings', 'smtp'] as const,
+  statusPageLinks: ['status-pages'] as const,
+  publicStatus: (token: string) => ['public-status', token] as const,
 };

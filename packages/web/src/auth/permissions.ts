@@ -12,3 +12,8 @@ export function canAdminister(user: User): boolean {
 export function canReadInternal(user: User): boolean {
   return user.role !== 'client';
 }
+
+/** Administrators, operators and crisis managers handle incidents: open, act, write SITREPs, plan maintenance. */
+export function canOperate(user: User): boolean {
+  return user.role === 'admin' || user.role === 'operator' || user.role === 'crisis-manager';
+}

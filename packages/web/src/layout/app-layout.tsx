@@ -1,7 +1,8 @@
-import { Anchor, AppShell, Burger, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Badge, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { useIncidentStream } from '../hooks/use-incident-stream';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitch } from './language-switch';
 import { NavLinks } from './nav-links';
@@ -11,6 +12,7 @@ import classes from './app-layout.module.css';
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const stream = useIncidentStream();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -34,6 +36,15 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <Badge
+              variant="dot"
+              color={stream === 'live' ? 'green' : 'orange'}
+              title={t(`app.stream.${stream}Hint`)}
+              data-stream={stream}
+              visibleFrom="sm"
+            >
+              {t(`app.stream.${stream}`)}
+            </Badge>
             <LanguageSwitch />
             <AccountMenu />
           </Group>

@@ -2,20 +2,22 @@ import { NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { User } from '@vigie/contract';
-import { canAdminister } from '../auth/permissions';
+import { canOperate } from '../auth/permissions';
 import { useCurrentSession } from '../auth/session-context';
 
 interface NavItem {
   to: string;
-  label: 'nav.overview' | 'nav.plan' | 'nav.admin';
+  label: 'nav.overview' | 'nav.incidents' | 'nav.plan' | 'nav.admin';
   visible: (user: User) => boolean;
 }
 
-// Incidents, client portal and status pages join this list when their APIs exist.
+// A client user sees the same pages, scoped by the API to its own client, without
+// administration; operators reach administration for maintenance windows only.
 const ITEMS: NavItem[] = [
   { to: '/overview', label: 'nav.overview', visible: () => true },
+  { to: '/incidents', label: 'nav.incidents', visible: () => true },
   { to: '/plan', label: 'nav.plan', visible: () => true },
-  { to: '/admin', label: 'nav.admin', visible: canAdminister },
+  { to: '/admin', label: 'nav.admin', visible: canOperate },
 ];
 
 /** The pages this user may open. */

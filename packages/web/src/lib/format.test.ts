@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDurationForHumans } from './format';
+import { formatClock, formatDateTime, formatDurationForHumans, fromZonedInputValue, toZonedInputValue } from './format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,5 +26,36 @@ describe('formatDateTime', () => {
     const text = formatDateTime(Date.UTC(2026, 0, 5, 8, 0), 'fr');
     expect(text).toContain('09:00');
     expect(text).toContain('2026');
+  });
+});
+
+describe('formatClock', () => {
+  it.each([
+    [0, 'fr', '0 s'],
+    [45_000, 'fr', '45 s'],
+    [12 * MINUTE + 5_000, 'fr', '12 min 05 s'],
+    [HOUR + 5 * MINUTE + 59_000, 'fr', '1 h 05 min'],
+    [26 * HOUR, 'fr', '1 j 2 h'],
+    [26 * HOUR, 'en', '1 d 2 h'],
+    [-5_000, 'en', '0 s'],
+  ] as const)('shows %i ms in %s as "%s"', (ms, language, expected) => {
+    expect(formatClock(ms, language)).toBe(expected);
+  });
+});
+
+describe('zoned datetime inputs', () => {
+  it('reads a wall-clock time in Douala (UTC+1) as the right instant, and back', () => {
+    const instant = fromZonedInputValue('2026-01-05T10:00', 'Africa/Douala');
+    expect(instant).toBe(Date.UTC(2026, 0, 5, 9, 0));
+    expect(toZonedInputValue(Date.UTC(2026, 0, 5, 9, 0), 'Africa/Douala')).toBe('2026-01-05T10:00');
+  });
+
+  it('follows daylight saving time in zones that have it', () => {
+    expect(fromZonedInputValue('2026-07-01T12:00', 'Europe/Paris')).toBe(Date.UTC(2026, 6, 1, 10, 0));
+    expect(fromZonedInputValue('2026-01-01T12:00', 'Europe/Paris')).toBe(Date.UTC(2026, 0, 1, 11, 0));
+  });
+
+  it('refuses a value that is not a date and time', () => {
+    expect(fromZonedInputValue('tomorrow', 'Africa/Douala')).toBeNull();
   });
 });

@@ -79,6 +79,7 @@ async function publicStatus(tx: Repositories, plan: Plan, clientId: string, now:
   }
   return {
     client: { name: client.name },
+    timezone: plan.timezone,
     generatedAt: now,
     stateSource: 'incidents',
     services: plan.assets

@@ -1,18 +1,22 @@
-import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Asset, Site } from '@vigie/contract';
+import type { IncidentSummary } from '../../hooks/use-incidents';
 import { ExampleBadge } from '../../components/example-badge';
 import { AssetLiveStatus } from '../../features/live-status/asset-live-status';
 
-/** One site and its assets, each with its live status. */
+/** One site and its assets, each with its live status and the open incidents that name it. */
 export function SiteCard({
   site,
   assets,
   assetNames,
+  incidents,
 }: {
   site: Site;
   assets: Asset[];
   assetNames: ReadonlyMap<string, string>;
+  incidents: ReadonlyMap<string, IncidentSummary[]>;
 }) {
   const { t } = useTranslation();
   const titleId = `site-${site.id}`;
@@ -40,7 +44,7 @@ export function SiteCard({
             {t('overview.noAssets')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={720}>
             <Table striped highlightOnHover verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -49,6 +53,7 @@ export function SiteCard({
                   <Table.Th>{t('overview.host')}</Table.Th>
                   <Table.Th>{t('overview.dependsOn')}</Table.Th>
                   <Table.Th>{t('overview.liveStatus')}</Table.Th>
+                  <Table.Th>{t('overview.openIncidents')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -75,6 +80,20 @@ export function SiteCard({
                     </Table.Td>
                     <Table.Td>
                       <AssetLiveStatus assetId={asset.id} />
+                    </Table.Td>
+                    <Table.Td>
+                      {(incidents.get(asset.id) ?? []).map((incident) => (
+                        <Anchor
+                          key={incident.id}
+                          component={Link}
+                          to={`/incidents/${incident.id}`}
+                          size="sm"
+                          c="red"
+                          display="block"
+                        >
+                          {t('incidents.number', { number: incident.number })}
+                        </Anchor>
+                      ))}
                     </Table.Td>
                   </Table.Tr>
                 ))}

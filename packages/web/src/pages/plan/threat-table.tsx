@@ -1,16 +1,26 @@
-import { Badge, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreatView } from '@vigie/contract';
+import { canOperate } from '../../auth/permissions';
+import { useCurrentSession } from '../../auth/session-context';
+import { OpenIncidentModal } from '../../features/incidents/open-incident-modal';
 import { useThreats } from '../../hooks/use-plan';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 
 const SEVERITY_COLOURS = { critical: 'red', major: 'orange', minor: 'yellow' } as const;
 
-/** The threat catalogue as the plan writes it: type, causes, solution, resolution time, class. */
+/**
+ * The threat catalogue as the plan writes it: type, causes, solution, resolution time,
+ * class; those who handle incidents open one by hand from its threat's row.
+ */
 export function ThreatTable() {
   const { t } = useTranslation();
+  const { user } = useCurrentSession();
   const threats = useThreats();
+  const [opening, setOpening] = useState<string | null>(null);
+  const canOpen = canOperate(user);
   if (threats.isPending) return <PageLoader />;
   if (threats.isError) return <QueryError error={threats.error} onRetry={() => void threats.refetch()} />;
   return (
@@ -18,7 +28,7 @@ export function ThreatTable() {
       <Text size="sm" c="dimmed">
         {t('plan.threats.count', { count: threats.data.threats.length })}
       </Text>
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer minWidth={canOpen ? 880 : 760}>
         <Table striped verticalSpacing="sm" captionSide="top" data-testid="threat-table">
           <Table.Caption>{t('plan.threats.caption')}</Table.Caption>
           <Table.Thead>
@@ -28,20 +38,34 @@ export function ThreatTable() {
               <Table.Th>{t('plan.threats.solution')}</Table.Th>
               <Table.Th>{t('plan.threats.target')}</Table.Th>
               <Table.Th>{t('plan.threats.class')}</Table.Th>
+              {canOpen && <Table.Th>{t('plan.threats.incident')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {threats.data.threats.map((threat) => (
-              <ThreatRow key={threat.id} threat={threat} />
+              <ThreatRow
+                key={threat.id}
+                threat={threat}
+                onOpenIncident={canOpen ? () => setOpening(threat.id) : undefined}
+              />
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {canOpen && (
+        <OpenIncidentModal
+          // A new form per threat chosen, so the threat is preselected.
+          key={opening ?? 'none'}
+          opened={opening !== null}
+          threatId={opening ?? undefined}
+          onClose={() => setOpening(null)}
+        />
+      )}
     </Stack>
   );
 }
 
-function ThreatRow({ threat }: { threat: ThreatView }) {
+function ThreatRow({ threat, onOpenIncident }: { threat: ThreatView; onOpenIncident: (() => void) | undefined }) {
   const { t } = useTranslation();
   return (
     <Table.Tr data-threat={threat.id}>
@@ -74,6 +98,19 @@ function ThreatRow({ threat }: { threat: ThreatView }) {
           {t(threat.class === 'short' ? 'plan.threats.short' : 'plan.threats.long')}
         </Badge>
       </Table.Td>
+      {onOpenIncident && (
+        <Table.Td>
+          <Button
+            size="compact-sm"
+            variant="light"
+            color="red"
+            aria-label={t('plan.threats.openIncidentLabel', { threat: threat.title })}
+            onClick={onOpenIncident}
+          >
+            {t('plan.threats.openIncident')}
+          </Button>
+        </Table.Td>
+      )}
     </Table.Tr>
   );
 }

@@ -1,0 +1,119 @@
+import type { TFunction } from 'i18next';
+import type { TimelineEntry } from '../../hooks/use-incidents';
+import type { Language } from '../../i18n/i18n';
+import { formatDateTime, formatDurationForHumans } from '../../lib/format';
+
+// The server writes each timeline line in English, with structured data beside it for
+// some kinds. Those kinds are told here in the interface language; a line of a shape
+// not known here is shown as the server wrote it, never dropped.
+
+const STATUS_TEXT = ['acknowledged', 'mitigating', 'resolved', 'closed'] as const;
+const ITEM_STATUSES = ['todo', 'doing', 'done', 'cancelled'] as const;
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A round duration as people say it ("4 h", "75 min"), to the minute. */
+function roughly(ms: number, language: Language): string {
+  return formatDurationForHumans(Math.max(60_000, Math.round(ms / 60_000) * 60_000), language);
+}
+
+/** One timeline line in the interface language. */
+export function describeEntry(
+  entry: TimelineEntry,
+  t: TFunction,
+  language: Language,
+  timeZone: string,
+  stepTitles: ReadonlyMap<string, string>,
+): string {
+  const data = entry.data;
+  switch (entry.kind) {
+    case 'status': {
+      const status = data['status'];
+      if (status === 'open') {
+        if ('reason' in data) {
+          return typeof data['reason'] === 'string'
+            ? t('room.timeline.text.reopenedWhy', { reason: data['reason'] })
+            : t('room.timeline.text.reopened');
+        }
+        return t('room.timeline.text.opened', { title: entry.summary.replace(/^Incident opened: /, '') });
+      }
+      const known = STATUS_TEXT.find((candidate) => candidate === status);
+      if (!known) return entry.summary;
+      const duration = num(data['durationMs']);
+      if (known === 'resolved' && duration !== null) {
+        return t('room.timeline.text.resolvedAfter', { duration: roughly(duration, language) });
+      }
+      return t(`room.timeline.text.${known}`);
+    }
+    case 'step': {
+      const title = (entry.ref && stepTitles.get(entry.ref)) ?? entry.summary.replace(/ \(.*\)$/, '');
+      const after = num(data['after']);
+      const elapsed = num(data['elapsedMs']);
+      const expected = num(data['expectedMs']);
+      if (after === null || elapsed === null) return title;
+      return elapsed >= after
+        ? t('room.timeline.text.stepElapsed', { title, elapsed: roughly(elapsed, language) })
+        : t('room.timeline.text.stepExpected', {
+            title,
+            expected: roughly(expected ?? 0, language),
+            after: formatDurationForHumans(after, language),
+          });
+    }
+    case 'eta': {
+      const etaAt = num(data['etaAt']);
+      const expected = num(data['expectedMs']);
+      if (etaAt === null || expected === null) return entry.summary;
+      return t('room.timeline.text.eta', {
+        time: formatDateTime(etaAt, language, timeZone),
+        expected: roughly(expected, language),
+      });
+    }
+    case 'cause':
+      return typeof data['cause'] === 'string'
+        ? t('room.timeline.text.cause', { cause: data['cause'] })
+        : entry.summary;
+    case 'sitrep':
+      return entry.summary.replace(/^Situation report by /, t('room.timeline.text.sitrepBy'));
+    case 'delivery':
+      return entry.summary
+        .replace(/^Delivered: /, t('room.timeline.text.delivered'))
+        .replace(/^Delivery failed for good: /, t('room.timeline.text.failed'))
+        .replace(/^Delivery attempt (\d+) failed: /, (_all, n: string) => t('room.timeline.text.retry', { n }))
+        .replace(/^Fallback: /, t('room.timeline.text.fallback'));
+    case 'action-item':
+    case 'action': {
+      const status = ITEM_STATUSES.find((candidate) => candidate === data['status']);
+      const text = entry.summary.replace(/^Action plan: /, t('room.timeline.text.actionPlan'));
+      if (!status) return text;
+      const label = status === 'cancelled' ? t('room.board.cancelledStatus') : t(`room.board.columns.${status}`);
+      return text.replace(new RegExp(` — ${status}$`), ` — ${label}`);
+    }
+    case 'duty':
+      return entry.summary
+        .replace(/: due now$/, t('room.timeline.text.dueNow'))
+        .replace(/: reminder, due now$/, t('room.timeline.text.dueNow'))
+        .replace(/: overdue$/, t('room.timeline.text.overdue'))
+        .replace(/: done by (.+)$/, (_all, who: string) => t('room.timeline.text.doneBy', { who }))
+        .replace(/: every (\S+) until resolution$/, (_all, every: string) =>
+          t('room.timeline.text.everyUntil', { every }),
+        )
+        .replace(/: every (\S+), first due at \+(\S+)$/, (_all, every: string) =>
+          t('room.timeline.text.every', { every }),
+        )
+        .replace(/: to hold within (\S+) of closure$/, (_all, within: string) =>
+          t('room.timeline.text.within', { within }),
+        )
+        .replace(/: due by \+(\S+)$/, (_all, due: string) => t('room.timeline.text.dueIn', { due }))
+        .replace(/: due by (\d{4}-\S+)$/, (_all, iso: string) =>
+          t('room.timeline.text.dueAt', { time: formatDateTime(Date.parse(iso), language, timeZone) }),
+        )
+        .replace(/: to be signed by (.+)$/, (_all, who: string) => t('room.timeline.text.toSign', { who }))
+        .replace(/: failover to (\S+) proposed, awaiting approval$/, (_all, site: string) =>
+          t('room.timeline.text.failover', { site }),
+        );
+    default:
+      return entry.summary;
+  }
+}

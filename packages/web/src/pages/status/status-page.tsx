@@ -1,0 +1,148 @@
+import { Alert, Badge, Card, Container, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { usePublicStatus } from '../../hooks/use-status-pages';
+import { useLanguage } from '../../i18n/use-language';
+import { LanguageSwitch } from '../../layout/language-switch';
+import { formatDateTime } from '../../lib/format';
+import { usePageTitle } from '../../lib/use-page-title';
+import { PageLoader } from '../../components/page-loader';
+import { QueryError } from '../../components/query-error';
+
+/**
+ * A client's status page, opened through its secret link without signing in: the state
+ * of its services and the public updates of open incidents, nothing internal.
+ */
+export function StatusPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { token = '' } = useParams();
+  const status = usePublicStatus(token);
+  usePageTitle(status.data ? t('status.title', { client: status.data.client.name }) : t('status.titleGeneric'));
+  const refused = status.error instanceof ApiError && status.error.status === 404;
+
+  return (
+    <Container size="md" py="lg">
+      <Stack gap="lg">
+        <Group justify="space-between" align="flex-start">
+          <div>
+            <Text size="sm" c="dimmed" fw={600}>
+              {t('app.name')}
+            </Text>
+            <Title order={1} size="h2">
+              {status.data ? t('status.title', { client: status.data.client.name }) : t('status.titleGeneric')}
+            </Title>
+          </div>
+          <LanguageSwitch />
+        </Group>
+        {status.isPending && <PageLoader />}
+        {refused && (
+          <Alert color="orange" title={t('status.invalidTitle')} role="alert" data-testid="status-invalid">
+            {t('status.invalidText')}
+          </Alert>
+        )}
+        {status.isError && !refused && <QueryError error={status.error} onRetry={() => void status.refetch()} />}
+        {status.data && (
+          <>
+            {(() => {
+              const disrupted = status.data.services.some((service) => service.state === 'disrupted');
+              const ongoing = status.data.incidents.length > 0;
+              return (
+                <Alert
+                  color={disrupted || ongoing ? 'red' : 'green'}
+                  variant="filled"
+                  data-testid="status-summary"
+                  title={t(disrupted || ongoing ? 'status.someDisrupted' : 'status.allOperational')}
+                >
+                  {t('status.updatedAt', {
+                    time: formatDateTime(status.data.generatedAt, language, status.data.timezone),
+                  })}
+                </Alert>
+              );
+            })()}
+            <section aria-labelledby="status-services-title">
+              <Title order={2} size="h4" id="status-services-title" mb="xs">
+                {t('status.services')}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" data-testid="status-services">
+                {status.data.services.map((service) => (
+                  <Paper key={service.name} withBorder p="sm" radius="md">
+                    <Group justify="space-between" wrap="nowrap">
+                      <Text size="sm" fw={600}>
+                        {service.name}
+                      </Text>
+                      <Badge
+                        color={service.state === 'operational' ? 'green' : 'red'}
+                        variant="light"
+                        miw="max-content"
+                      >
+                        {t(service.state === 'operational' ? 'portal.operational' : 'portal.disrupted')}
+                      </Badge>
+                    </Group>
+                  </Paper>
+                ))}
+              </SimpleGrid>
+              {status.data.stateSource === 'incidents' && (
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t('status.fromIncidents')}
+                </Text>
+              )}
+            </section>
+            <section aria-labelledby="status-incidents-title">
+              <Title order={2} size="h4" id="status-incidents-title" mb="xs">
+                {t('status.incidents')}
+              </Title>
+              {status.data.incidents.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('status.noIncident')}
+                </Text>
+              ) : (
+                <Stack gap="sm" data-testid="status-incidents">
+                  {status.data.incidents.map((incident) => (
+                    <Card key={incident.number} withBorder radius="md" padding="md" component="article">
+                      <Group justify="space-between" align="baseline">
+                        <Text fw={600}>
+                          {t('incidents.number', { number: incident.number })} · {incident.title}
+                        </Text>
+                        <Badge color="orange" variant="light">
+                          {t(`incidents.status.${incident.status}`)}
+                        </Badge>
+                      </Group>
+                      <Text size="xs" c="dimmed" mb="xs">
+                        {t('status.since', {
+                          time: formatDateTime(incident.startedAt, language, status.data.timezone),
+                        })}
+                      </Text>
+                      {incident.updates.length === 0 ? (
+                        <Text size="sm" c="dimmed">
+                          {t('status.noUpdate')}
+                        </Text>
+                      ) : (
+                        <Stack gap={6}>
+                          {incident.updates.map((update, index) => (
+                            <div key={`${update.at}:${index}`}>
+                              <Text size="xs" c="dimmed">
+                                {formatDateTime(update.at, language, status.data.timezone)}
+                              </Text>
+                              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                                {update.text}
+                              </Text>
+                            </div>
+                          ))}
+                        </Stack>
+                      )}
+                    </Card>
+                  ))}
+                </Stack>
+              )}
+            </section>
+            <Text size="xs" c="dimmed">
+              {t('status.refresh')}
+            </Text>
+          </>
+        )}
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,322 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { SmtpSink } from '../support/smtp-sink';
+import { BrowserSessions, markPage, signIn, TABLET, wasNotReloaded } from './support/browser-session';
+import { launchChromium } from './support/chromium';
+import { screenshot } from './support/page-checks';
+import { planWithTwoClients } from './support/plans';
+import { startWebServer, type WebServer } from './support/web-server';
+
+const MINUTE = 60_000;
+
+/**
+ * Following an incident in the browser, from its opening to its closure, as the people
+ * of the plan would: the operator, the crisis manager on another screen, the client's IT
+ * in its portal, and anyone holding the client's status page link.
+ */
+// Whole journeys per test: generous timeouts for a CI machine busy with other suites.
+describe('incidents in Chromium', { timeout: 120_000 }, () => {
+  const smtp = new SmtpSink();
+  let server: WebServer;
+  let browser: Browser;
+  let sessions: BrowserSessions;
+  /** The Patch Hermès incident the journey follows, once opened. */
+  let hermesPath = '';
+
+  beforeAll(async () => {
+    await smtp.start();
+    server = await startWebServer({
+      planText: planWithTwoClients(),
+      smtpUrl: `smtp://127.0.0.1:${smtp.port}?from=vigie@example.org`,
+      engine: true,
+    });
+    browser = await launchChromium();
+    sessions = new BrowserSessions(browser, server.baseUrl);
+  }, 180_000);
+
+  afterAll(async () => {
+    await sessions?.closeAll();
+    await browser?.close();
+    await server?.close();
+    await smtp.stop();
+  });
+
+  const api = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
+    const response = await server.t.request(server.t.as.operator, method, url, body);
+    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
+    return response.statusCode === 204 ? null : response.json();
+  };
+
+  it('opens Patch Hermès from the plan: the 60-minute step fires at once, and another screen sees it live', async () => {
+    const watcher = await sessions.open();
+    await signIn(watcher, server.t.emailOf('crisis-manager'));
+    await watcher.getByTestId('no-open-incident').waitFor();
+    await markPage(watcher);
+
+    const operator = await sessions.open();
+    await signIn(operator, server.t.emailOf('operator'));
+    await operator.getByRole('link', { name: 'Plan', exact: true }).click();
+    await operator.getByRole('button', { name: 'Ouvrir un incident : Patch Hermès' }).click();
+    const dialog = operator.getByRole('dialog');
+    expect(await dialog.getByLabel(/^Menace/).inputValue()).toBe('Patch Hermès');
+    await dialog.getByLabel('Cause (facultatif)').fill('Mise à jour du CRM par le fournisseur en cours');
+    await dialog.getByLabel('Rétablissement prévu dans (facultatif)').fill('3h');
+    await screenshot(operator, '20-open-incident-from-plan');
+    await dialog.getByRole('button', { name: 'Ouvrir l’incident' }).click();
+    await operator.waitForURL(/\/incidents\/[^/]+$/);
+    hermesPath = new URL(operator.url()).pathname;
+
+    // Patch Hermès takes up to 4 h: more than 60 minutes, so the step fires at opening.
+    const timeline = operator.getByTestId('timeline');
+    await timeline.locator('[data-kind="step"]', { hasText: 'Résolution supérieure à 60 minutes' }).waitFor();
+    await timeline.locator('[data-kind="crisis-cell"]', { hasText: 'Mise en place de la cellule de crise' }).waitFor();
+    await timeline
+      .locator('[data-kind="duty"]', { hasText: 'Call conférence avec le service informatique OCM' })
+      .waitFor();
+    await operator.getByTestId('cause').getByText('Mise à jour du CRM par le fournisseur en cours').waitFor();
+    expect(await operator.getByTestId('next-escalation').innerText()).toContain(
+      'Interruption de services supérieure à 6 heures',
+    );
+    // The engine delivers the invitations through SMTP; the timeline follows without reload.
+    await markPage(operator);
+    await timeline.locator('[data-delivery="sent"]').first().waitFor();
+    expect(await wasNotReloaded(operator)).toBe(true);
+    expect(smtp.mails.some((mail) => mail.calendar !== null)).toBe(true);
+    await screenshot(operator, '21-incident-room-timeline');
+
+    // The crisis manager's overview, left open, shows the incident with its clock.
+    const row = watcher.getByTestId('open-incidents').locator('tbody tr');
+    await row.filter({ hasText: 'Patch Hermès' }).waitFor();
+    expect(await row.locator('[data-status="open"]').count()).toBe(1);
+    expect(await watcher.getByTestId('recent-events').innerText()).toContain('Patch Hermès');
+    expect(await wasNotReloaded(watcher)).toBe(true);
+    await screenshot(watcher, '22-overview-live');
+
+    await operator.getByRole('tab', { name: /Messages envoyés/ }).click();
+    await operator.getByTestId('notifications-table').getByText('Envoyé').first().waitFor();
+    await screenshot(operator, '23-incident-notifications');
+    await operator.getByRole('tab', { name: 'Cellule de crise' }).click();
+    await operator.getByTestId('crisis-cell').getByText('Responsable de la cellule').waitFor();
+    expect(sessions.seen()).toEqual([]);
+  });
+
+  it('posts a SITREP once it is overdue, moves an action across the board, and sees the 6-hour step arrive live', async () => {
+    expect(hermesPath).not.toBe('');
+    const page = await sessions.open();
+    await signIn(page, server.t.emailOf('crisis-manager'));
+    await page.goto(`${hermesPath}?tab=crisis`);
+    await page.getByTestId('next-sitrep').waitFor();
+    expect(await page.getByTestId('next-sitrep').getAttribute('data-overdue')).toBe('false');
+    await markPage(page);
+
+    // 75 minutes pass without a report: it falls due, then overdue, on this screen as it happens.
+    server.t.clock.advance(75 * MINUTE);
+    await page.locator('[data-testid="next-sitrep"][data-overdue="true"]').waitFor();
+    await page.getByRole('tab', { name: /Cellule de crise.*En retard/ }).waitFor();
+    await screenshot(page, '24-sitrep-overdue');
+
+    await page.getByLabel(/^Situation/).fill('Le CRM Hermès est indisponible pour les agents.');
+    await page.getByLabel(/^Actions en cours/).fill('Le fournisseur applique le correctif.');
+    await page.getByLabel(/^Prochaines étapes/).fill('Tests avec deux agents, puis réouverture.');
+    await page.getByRole('button', { name: 'Publier le point de situation' }).click();
+    const history = page.getByTestId('sitrep-history');
+    await history.getByText('Point n° 1').waitFor();
+    await history.getByText('Le fournisseur applique le correctif.').waitFor();
+    await page.locator('[data-testid="next-sitrep"][data-overdue="false"]').waitFor();
+    await screenshot(page, '25-sitrep-posted');
+
+    await page.getByRole('tab', { name: /Plan d’action/ }).click();
+    await page.getByLabel(/^Action/).fill('Relancer le fournisseur du CRM');
+    await page.getByLabel('Responsable').fill('Technicien d’astreinte');
+    await page.getByRole('button', { name: 'Ajouter l’action' }).click();
+    const board = page.getByTestId('action-board');
+    const card = (column: string) =>
+      board.locator(`[data-column="${column}"] [data-item="Relancer le fournisseur du CRM"]`);
+    await card('todo').waitFor();
+    await page.getByRole('button', { name: 'Déplacer « Relancer le fournisseur du CRM » vers En cours' }).click();
+    await card('doing').waitFor();
+    await page.getByRole('button', { name: 'Déplacer « Relancer le fournisseur du CRM » vers Fait' }).click();
+    await card('done').waitFor();
+    expect(await card('todo').count()).toBe(0);
+    await screenshot(page, '26-action-board');
+
+    // Past 6 hours the long-interruption step fires by itself: the failover is proposed.
+    server.t.clock.advance(5 * 60 * MINUTE);
+    await page.getByRole('tab', { name: 'Chronologie' }).click();
+    await page.getByText('Étapes et obligations', { exact: true }).click();
+    await page
+      .getByTestId('timeline')
+      .locator('[data-kind="step"]', { hasText: 'Interruption de services supérieure à 6 heures' })
+      .waitFor();
+    expect(await page.getByTestId('timeline').locator('[data-late="true"]').count()).toBeGreaterThan(0);
+    expect(await wasNotReloaded(page)).toBe(true);
+    await screenshot(page, '27-six-hour-step-live');
+    await page.getByRole('tab', { name: /Obligations/ }).click();
+    await page
+      .locator('[data-duty="failover"]')
+      .getByRole('button', { name: /Marquer .* comme faite/ })
+      .waitFor();
+    await screenshot(page, '28-duties');
+    expect(sessions.seen()).toEqual([]);
+  });
+
+  it('resolves and closes the incident with confirmation, then shows the room in English', async () => {
+    const page = await sessions.open();
+    await signIn(page, server.t.emailOf('operator'));
+    await page.goto(hermesPath);
+    await page.getByRole('button', { name: 'Résoudre' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Résumé').fill('Correctif appliqué par le fournisseur ; agents reconnectés.');
+    await dialog.getByRole('button', { name: 'Résoudre l’incident' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('header [data-status="resolved"]').waitFor();
+
+    await page.getByRole('button', { name: 'Clôturer' }).click();
+    await dialog.getByText('La clôture met fin à l’incident').waitFor();
+    await dialog.getByRole('button', { name: 'Clôturer' }).click();
+    await page.locator('header [data-status="closed"]').waitFor();
+    await page.getByRole('button', { name: 'Rouvrir' }).waitFor();
+    await page.getByRole('tab', { name: /Obligations/ }).click();
+    await page.locator('[data-duty="report"]').getByText('Rapport d’incident à signer').waitFor();
+    await screenshot(page, '29-incident-closed');
+
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.locator('header [data-status="closed"]').getByText('Closed').waitFor();
+    await page.getByRole('button', { name: 'Reopen' }).waitFor();
+    await page.getByText('Steps and duties', { exact: true }).click();
+    await page.getByTestId('timeline').getByText('Escalation step').first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(page, '30-incident-room-en');
+    await page.getByText('FR', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Chronologie' }).waitFor();
+    expect(sessions.seen()).toEqual([]);
+  });
+
+  it('shows a client user its own incidents only, read-only, and no page of another client’s incident', async () => {
+    const ours = (await api('POST', '/api/v1/incidents', { threatId: 'deconnexion-crm', clients: ['ocm'] })).incident;
+    const theirs = (await api('POST', '/api/v1/incidents', { threatId: 'espace-hmp', clients: ['autre'] })).incident;
+    await api('POST', `/api/v1/incidents/${ours.id}/notes`, { text: 'Reconnexion des agents en cours', public: true });
+    await api('POST', `/api/v1/incidents/${ours.id}/notes`, { text: 'Switch du 2e étage redémarré', public: false });
+
+    const page = await sessions.open();
+    await signIn(page, server.t.emailOf('client'));
+    await page.getByRole('heading', { name: 'Espace OCM' }).waitFor();
+    await page.getByTestId('service-status').locator('[data-service="crm-hermes"]').getByText('Perturbé').waitFor();
+    const rows = page.getByTestId('open-incidents').locator('tbody tr');
+    await rows.filter({ hasText: `INC-${ours.number}` }).waitFor();
+    expect(await rows.filter({ hasText: `INC-${theirs.number}` }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    await screenshot(page, '31-client-portal');
+
+    await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+    await page.getByTestId('incidents-table').waitFor();
+    const numbers = await page
+      .getByTestId('incidents-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-incident')));
+    expect(numbers).toContain(String(ours.number));
+    expect(numbers).not.toContain(String(theirs.number));
+    expect(await page.getByRole('button', { name: 'Ouvrir un incident' }).count()).toBe(0);
+
+    await page.getByRole('link', { name: new RegExp(`INC-${ours.number}`) }).click();
+    await page.getByTestId('timeline').getByText('Reconnexion des agents en cours').waitFor();
+    expect(await page.getByTestId('timeline').innerText()).not.toContain('Switch du 2e étage');
+    expect(await page.getByTestId('incident-actions').count()).toBe(0);
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Chronologie', 'Points de situation']);
+    await screenshot(page, '32-client-incident-room');
+
+    const refused = page.waitForResponse((response) => response.url().endsWith(`/api/v1/incidents/${theirs.id}`));
+    await page.goto(`/incidents/${theirs.id}`);
+    expect((await refused).status()).toBe(404);
+    await page.getByRole('heading', { name: 'Page introuvable' }).waitFor();
+    await screenshot(page, '33-client-other-incident');
+    expect(sessions.seen()).toEqual([]);
+  });
+
+  it('opens the client’s status page through its secret link, with public updates only; a revoked link says so', async () => {
+    const incident = (await api('POST', '/api/v1/incidents', { threatId: 'liaison-media-gateway', clients: ['ocm'] }))
+      .incident;
+    await api('POST', `/api/v1/incidents/${incident.id}/cause`, { cause: 'Fibre coupée vers le Media Gateway' });
+    await api('POST', `/api/v1/incidents/${incident.id}/notes`, {
+      text: 'Les appels entrants sont redirigés vers le site de secours.',
+      public: true,
+    });
+    await api('POST', `/api/v1/incidents/${incident.id}/notes`, { text: 'Routeur mg-01 sans réponse', public: false });
+
+    const admin = await sessions.open();
+    await signIn(admin, server.t.emailOf('admin'));
+    await admin.goto('/admin?tab=status-pages');
+    await admin.getByRole('button', { name: 'Créer le lien de la page d’état de OCM' }).click();
+    const url = await admin.getByTestId('status-page-url').innerText();
+    expect(url).toMatch(/\/status\/vsp_/);
+    await screenshot(admin, '34-admin-status-page-link');
+    await admin.getByRole('button', { name: 'J’ai copié le jeton' }).click();
+
+    const visitor = await sessions.open(TABLET);
+    await visitor.goto(url);
+    await visitor.getByRole('heading', { name: 'État des services — OCM' }).waitFor();
+    await visitor.getByText('Les appels entrants sont redirigés vers le site de secours.').waitFor();
+    const text = await visitor.locator('body').innerText();
+    for (const secret of [
+      'Routeur mg-01',
+      'Fibre coupée',
+      '@',
+      'mediacontact.example',
+      'Autre client',
+      'Se déconnecter',
+    ]) {
+      expect(text, secret).not.toContain(secret);
+    }
+    expect(await visitor.getByTestId('status-summary').innerText()).toContain('Incident en cours');
+    await screenshot(visitor, '35-status-page');
+
+    await admin.getByRole('button', { name: 'Révoquer le lien de la page d’état de OCM' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Révoquer' }).click();
+    await admin.getByTestId('status-pages-table').getByText('Révoqué').waitFor();
+    const refused = visitor.waitForResponse((response) => response.url().includes('/api/v1/status/'));
+    await visitor.reload();
+    expect((await refused).status()).toBe(404);
+    await visitor.getByTestId('status-invalid').getByText('Ce lien n’est plus valide').waitFor();
+    await screenshot(visitor, '36-status-page-revoked');
+    expect(sessions.seen()).toEqual([]);
+  });
+
+  it('plans and cancels a maintenance window, and saves the SMTP server then sends a test message', async () => {
+    const page: Page = await sessions.open();
+    await signIn(page, server.t.emailOf('admin'));
+    await page.goto('/admin?tab=maintenance');
+    await page.getByRole('button', { name: 'Planifier une maintenance' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Équipement ou site/).click();
+    await page.getByRole('option', { name: 'CRM Hermès', exact: true }).click();
+    await dialog.getByLabel(/^Motif/).fill('Mise à jour mensuelle du CRM');
+    await dialog.getByRole('button', { name: 'Planifier', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const table = page.getByTestId('maintenance-table');
+    await table.getByText('Mise à jour mensuelle du CRM').waitFor();
+    await table.getByText('Prévue').waitFor();
+    await screenshot(page, '37-admin-maintenance');
+    await page.getByRole('button', { name: 'Annuler la maintenance : CRM Hermès' }).click();
+    await dialog.getByRole('button', { name: 'Annuler la maintenance' }).click();
+    await table.getByText('Mise à jour mensuelle du CRM').waitFor({ state: 'detached' });
+
+    await page.getByRole('tab', { name: 'Canaux de notification' }).click();
+    await page.getByTestId('smtp-not-set').waitFor();
+    await page.getByRole('textbox', { name: 'Serveur' }).fill('127.0.0.1');
+    await page.getByLabel(/^Port/).fill(String(smtp.port));
+    await page.getByLabel(/^Expéditeur/).fill('vigie@example.org');
+    await page.getByLabel('Mot de passe').fill('mot-de-passe-smtp');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Un mot de passe est enregistré : laissez vide pour le garder.').waitFor();
+    const before = smtp.mails.length;
+    await page.getByRole('button', { name: 'Envoyer un message de test' }).click();
+    await page
+      .getByTestId('smtp-test-result')
+      .getByText(`Message de test envoyé à ${server.t.emailOf('admin')}.`)
+      .waitFor();
+    expect(smtp.mails.slice(before).map((mail) => mail.subject)).toContain('Vigie : message de test');
+    await screenshot(page, '38-admin-smtp');
+    expect(sessions.seen()).toEqual([]);
+  });
+});
