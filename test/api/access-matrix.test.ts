@@ -28,6 +28,17 @@ describe('access matrix', () => {
       const anonymous = await t.request(null, method, url, body);
       if (anonymous.statusCode !== 401) mismatches.push(`anonymous ${method} ${route.url} → ${anonymous.statusCode}`);
 
+      // Agent routes admit an agent's token only: every person is refused, whatever the role.
+      if (route.roles === 'agent') {
+        for (const role of ROLES) {
+          const response = await t.request(t.as[role], method, url, body);
+          if (response.statusCode !== 401 && response.statusCode !== 403) {
+            mismatches.push(`${role} ${method} ${route.url} → ${response.statusCode} (an agent route)`);
+          }
+        }
+        continue;
+      }
+
       for (const role of ROLES) {
         const admitted = route.roles.includes(role);
         // A live stream never ends: an admitted role is checked by the stream's own test.

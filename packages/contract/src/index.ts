@@ -16,3 +16,4 @@ export * from './api/incidents';
 export * from './api/detection';
 export * from './api/status-page';
 export * from './api/monitoring';
+export * from './api/agent';

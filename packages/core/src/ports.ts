@@ -15,6 +15,8 @@ import type {
 import type { AuditEntry } from './audit/audit-chain';
 import type { MaintenanceRepository, SignalRepository } from './detection/model';
 import type { Role } from './auth/roles';
+import type { AgentReport, TaskStatus } from '@vigie/contract';
+import type { AgentCheckResult } from './agents/evaluate-agent-check';
 import type { CheckResult } from '@vigie/contract';
 import type { StatusCounts } from './checks/availability';
 import type { CheckMemory, CheckTransition } from './checks/check-state';
@@ -386,4 +388,109 @@ export interface MonitoringRepositories {
   checkInbox: CheckInboxRepository;
   shardLeases: ShardLeaseRepository;
   heartbeatTokens: HeartbeatTokenRepository;
+}
+
+// ─── Agents: enrolled agents, the tasks they are asked to run, their reports ───
+
+/** An agent as stored: its token only as a hash. */
+export interface AgentRecord {
+  id: string;
+  name: string;
+  assets: string[];
+  tokenHash: string;
+  enrolledBy: string;
+  enrolledAt: number;
+  lastSeenAt: number | null;
+  lastReportAt: number | null;
+  /** The report interval the agent announced in its last report. */
+  reportIntervalMs: number | null;
+  revokedAt: number | null;
+  /** When its checks were last told the agent is silent; null while it reports. */
+  silenceFedAt: number | null;
+}
+
+export interface AgentRepository {
+  insert(agent: AgentRecord): Promise<void>;
+  findById(id: string): Promise<AgentRecord | undefined>;
+  findByTokenHash(tokenHash: string): Promise<AgentRecord | undefined>;
+  list(): Promise<AgentRecord[]>;
+  /** Agents not revoked whose assets include this one. */
+  serving(assetId: string): Promise<AgentRecord[]>;
+  touch(id: string, at: number): Promise<void>;
+  recordReport(id: string, at: number, intervalMs: number): Promise<void>;
+  revoke(id: string, at: number): Promise<void>;
+  /** Marks a silent agent's checks as fed at `at`, unless another node did so since `since`; true when this call did. */
+  claimSilence(id: string, at: number, since: number): Promise<boolean>;
+}
+
+/** A task as stored: queued → sent → a result (or timeout). */
+export interface AgentTaskRecord {
+  id: string;
+  agentId: string;
+  assetId: string;
+  action: string;
+  timeoutMs: number;
+  ref: string | null;
+  status: TaskStatus;
+  queuedBy: string;
+  queuedAt: number;
+  sentAt: number | null;
+  finishedAt: number | null;
+  exitCode: number | null;
+  output: string | null;
+  outputTruncated: boolean;
+  message: string | null;
+}
+
+export interface AgentTaskRepository {
+  insert(task: AgentTaskRecord): Promise<void>;
+  findById(id: string): Promise<AgentTaskRecord | undefined>;
+  /** An agent's queued tasks, oldest first. */
+  queued(agentId: string, limit: number): Promise<AgentTaskRecord[]>;
+  /** Which of these agents have queued tasks. */
+  agentsWithQueued(agentIds: readonly string[]): Promise<string[]>;
+  /** Moves a queued task to sent; false when it was no longer queued (another poll took it). */
+  markSent(id: string, at: number): Promise<boolean>;
+  /** Records the outcome of a task still queued or sent; false when it had one already. */
+  finish(id: string, outcome: AgentTaskOutcome): Promise<boolean>;
+  /** An agent's latest tasks, newest first. */
+  listForAgent(agentId: string, limit: number): Promise<AgentTaskRecord[]>;
+}
+
+/** How a task ended. */
+export type AgentTaskOutcome = Pick<
+  AgentTaskRecord,
+  'status' | 'finishedAt' | 'exitCode' | 'output' | 'outputTruncated' | 'message'
+>;
+
+/** A report as stored: who sent it, when it was received, what it said. */
+export interface AgentReportRecord {
+  agentId: string;
+  receivedAt: number;
+  report: AgentReport;
+}
+
+export interface AgentReportRepository {
+  /** Stores a report unless one with its id was stored for the agent; true when stored. */
+  insert(record: AgentReportRecord): Promise<boolean>;
+  latest(agentId: string): Promise<AgentReportRecord | undefined>;
+  /** An agent's reports observed in [from, to), oldest first, at most `limit`. */
+  list(agentId: string, from: number, to: number, limit: number): Promise<AgentReportRecord[]>;
+  /** Keeps only the agent's `keep` latest reports; returns how many were deleted. */
+  prune(agentId: string, keep: number): Promise<number>;
+}
+
+/** Tells this node's waiting agents that work was queued for them; other nodes find it by polling. */
+export interface AgentWorkSignal {
+  taskQueued(agentId: string): void;
+}
+
+/** Takes a check result an agent's report produced: the monitoring's entry point for external results. */
+export type ExternalCheckFeed = (checkId: string, result: AgentCheckResult, at: number) => Promise<void>;
+
+/** The agents' repositories, merged into `Repositories`. */
+export interface Repositories {
+  agents: AgentRepository;
+  agentTasks: AgentTaskRepository;
+  agentReports: AgentReportRepository;
 }

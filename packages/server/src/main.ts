@@ -28,6 +28,8 @@ import { migrateToLatest } from './db/migrate';
 import { checkSchedulerFor } from './monitoring/check-scheduler-for';
 import type { CheckScheduler } from './monitoring/scheduler';
 import { buildApp } from './http/app';
+import { AgentWorkHub } from './agents/work-hub';
+import { SilenceSweeper } from './agents/silence-sweeper';
 import { PlanCatalog } from './plan-catalog';
 
 export interface RunningVigie {
@@ -96,6 +98,10 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       { logger: log },
     );
     wakeEngine = () => engine.wake();
+    // Agents: long polls wait on the hub; silent agents are swept.
+    const agentWork = new AgentWorkHub(store);
+    const agentCtx = { store, clock: systemClock, random: cryptoRandomness, plans: catalog, agentWork };
+    const silenceSweeper = new SilenceSweeper(agentCtx, 5_000, log);
     const app = await buildApp(
       {
         ...ports,
@@ -107,6 +113,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
         publicUrl: config.publicUrl ?? null,
         secrets: box,
         smtp,
+        agentWork,
       },
       { logger: log },
     );
@@ -115,6 +122,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     engine.start();
+    silenceSweeper.start();
     // Monitoring: the check scheduler starts after the engine and stops before it. Its
     // transitions are logged until the detection rules take them.
     const scheduler = checkSchedulerFor(config, {
@@ -134,6 +142,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       engine,
       scheduler,
       stop: async () => {
+        await silenceSweeper.stop();
         await scheduler.stop();
         await engine.stop();
         await relay?.stop();

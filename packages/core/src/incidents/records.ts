@@ -39,6 +39,8 @@ export const JOB_KINDS = [
   'duty.reminder',
   'notification.deliver',
   'detection.flush',
+  'agent.task-done',
+  'agent.task-timeout',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

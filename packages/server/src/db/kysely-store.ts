@@ -15,6 +15,7 @@ import { auditRepository } from './repositories/audit';
 import { planRepository } from './repositories/plans';
 import { sessionRepository } from './repositories/sessions';
 import { userRepository } from './repositories/users';
+import { agentRepositories } from './repositories/agents';
 
 export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Repositories {
   return {
@@ -34,6 +35,7 @@ export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Reposit
     apiTokens: apiTokenRepository(db),
     plans: planRepository(db),
     audit: auditRepository(db),
+    ...agentRepositories(db),
     ...monitoringRepositories(db, dialect),
   };
 }

@@ -240,3 +240,87 @@ export interface Database extends MonitoringTables {
   audit_head: AuditHeadTable;
   settings: SettingsTable;
 }
+
+export interface AgentsTable {
+  id: string;
+  name: string;
+  /** JSON array of asset ids. */
+  assets: string;
+  token_hash: string;
+  enrolled_by: string;
+  enrolled_at: number;
+  last_seen_at: number | null;
+  last_report_at: number | null;
+  report_interval_ms: number | null;
+  revoked_at: number | null;
+  silence_fed_at: number | null;
+}
+
+export interface AgentTasksTable {
+  id: string;
+  agent_id: string;
+  asset_id: string;
+  action: string;
+  timeout_ms: number;
+  ref: string | null;
+  status: string;
+  queued_by: string;
+  queued_at: number;
+  sent_at: number | null;
+  finished_at: number | null;
+  exit_code: number | null;
+  output: string | null;
+  output_truncated: Flag;
+  message: string | null;
+}
+
+export interface AgentReportsTable {
+  agent_id: string;
+  report_id: string;
+  seq: number;
+  at: number;
+  received_at: number;
+  /** The report as the agent sent it (JSON). */
+  body: string;
+}
+
+/** The agents' tables, merged into `Database`. */
+export interface RunbookRunsTable {
+  id: string;
+  incident_id: string;
+  kind: string;
+  title: string;
+  status: string;
+  started_at: number;
+  finished_at: number | null;
+  started_by: string;
+}
+
+export interface RunbookStepsTable {
+  run_id: string;
+  idx: number;
+  title: string;
+  kind: string;
+  instructions: string | null;
+  action: string | null;
+  asset_id: string | null;
+  approval: Flag;
+  approved_by: string | null;
+  timeout_ms: number;
+  retries: number;
+  status: string;
+  attempts: number;
+  task_id: string | null;
+  output: string | null;
+  started_at: number | null;
+  finished_at: number | null;
+  done_by: string | null;
+}
+
+export interface Database {
+  runbook_runs: RunbookRunsTable;
+  runbook_steps: RunbookStepsTable;
+  agents: AgentsTable;
+  agent_tasks: AgentTasksTable;
+  agent_reports: AgentReportsTable;
+}

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import {
   deliverNotification,
+  expireAgentTask,
   flushSignals,
   runTimer,
   type EngineContext,
@@ -94,6 +95,8 @@ export class Engine {
     try {
       if (job.kind === 'notification.deliver') await deliverNotification(this.ctx, this.channels, job);
       else if (job.kind === 'detection.flush') await flushSignals(this.ctx, job);
+      else if (job.kind === 'agent.task-timeout') await expireAgentTask(this.ctx, job);
+      else if (job.kind === 'agent.task-done') throw new Error(`no handler for ${job.kind}: the task's outcome is kept`);
       else await runTimer(this.ctx, job);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

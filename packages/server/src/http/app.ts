@@ -13,6 +13,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { installAuthGuard } from './auth-guard';
 import type { HttpDeps } from './deps';
 import { mapError } from './error-mapper';
+import { agentRoutes } from './routes/agents';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { auditRoutes } from './routes/audit';
 import { crisisCellRoutes } from './routes/crisis-cell';
@@ -103,6 +104,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(settingsRoutes(deps));
   await app.register(detectionRoutes(deps));
   await app.register(statusPageRoutes(deps));
+  await app.register(agentRoutes(deps));
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   await app.register(webApp());
 

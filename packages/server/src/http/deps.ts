@@ -1,4 +1,5 @@
-import type { Clock, PasswordHasher, Randomness, Store } from '@vigie/core';
+import type { Clock, ExternalCheckFeed, PasswordHasher, Randomness, Store } from '@vigie/core';
+import type { AgentWorkHub } from '../agents/work-hub';
 import type { SecretBox } from '../adapters/secret-box';
 import type { SmtpSource } from '../channels/channels';
 import type { IncidentBus } from '../events/incident-bus';
@@ -25,4 +26,8 @@ export interface HttpDeps {
   secrets: SecretBox;
   /** The SMTP settings in force, for the test message. */
   smtp: SmtpSource;
+  /** Where agents' long polls wait; shared with the engine so a task it queues wakes its agent. */
+  agentWork?: AgentWorkHub | undefined;
+  /** Where results of checks fed by agents' reports go (the monitoring). */
+  feedCheck?: ExternalCheckFeed | undefined;
 }

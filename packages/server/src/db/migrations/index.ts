@@ -3,6 +3,7 @@ import * as foundation from './001-foundation';
 import * as incidents from './002-incidents';
 import * as monitoring from './003-monitoring';
 import * as detection from './004-detection';
+import * as agents from './005-agents';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-incidents': incidents,
   '003-monitoring': monitoring,
   '004-detection': detection,
+  '005-agents': agents,
 };
 
 export const migrationProvider: MigrationProvider = {
