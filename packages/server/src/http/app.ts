@@ -24,6 +24,8 @@ import { statusPageRoutes } from './routes/status-page';
 import { streamRoutes } from './routes/stream';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { heartbeatRoutes } from './routes/heartbeats';
+import { monitoringRoutes } from './routes/monitoring';
 import { planRoutes } from './routes/plan';
 import { userRoutes } from './routes/users';
 import { webApp } from './web-app';
@@ -102,6 +104,8 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(incidentRoutes(deps));
   await app.register(crisisCellRoutes(deps));
   await app.register(settingsRoutes(deps));
+  await app.register(monitoringRoutes(deps));
+  await app.register(heartbeatRoutes(deps));
   await app.register(detectionRoutes(deps));
   await app.register(statusPageRoutes(deps));
   await app.register(agentRoutes(deps));

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readConfig } from '../../packages/server/src/config';
+import { startVigie } from '../../packages/server/src/main';
+import { createTestDatabase, DIALECTS } from '../../packages/server/src/testing/test-databases';
+import { monitoringPlan, waitFor } from './support';
+
+const ADMIN = { email: 'admin@example.org', password: 'a long enough password' };
+const quiet = { out: () => undefined, err: () => undefined };
+
+/** `vigie start` in this process, on a fresh database, with a plan holding one heartbeat check. */
+async function startWithHeartbeat(dialect: 'sqlite' | 'postgres') {
+  const database = await createTestDatabase(dialect);
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-heartbeat-'));
+  const planPath = join(dir, 'plan.yaml');
+  writeFileSync(
+    planPath,
+    monitoringPlan(['{ id: sauvegarde, asset: serveur, probe: heartbeat, every: 1s, failAfter: 1, recoverAfter: 1 }']),
+  );
+  const parsed = readConfig(
+    { databaseUrl: database.url, planPath, host: '127.0.0.1', port: '0', dataDir: dir },
+    {
+      VIGIE_ADMIN_EMAIL: ADMIN.email,
+      VIGIE_ADMIN_PASSWORD: ADMIN.password,
+      VIGIE_SHARD_LEASE: '3s',
+      VIGIE_PUBLIC_URL: 'http://127.0.0.1',
+    },
+  );
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const vigie = await startVigie(parsed.config, quiet, pino({ level: 'silent' }));
+  return {
+    vigie,
+    async dispose() {
+      await vigie.stop();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function signIn(baseUrl: string): Promise<{ cookie: string; csrf: string }> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  return {
+    cookie: response.headers.get('set-cookie')!.split(';')[0]!,
+    csrf: ((await response.json()) as { csrfToken: string }).csrfToken,
+  };
+}
+
+describe.each(DIALECTS)('heartbeats on %s', (dialect) => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0)) await step();
+  });
+
+  it('is up while the job calls, down when it falls silent past its interval and grace, up when it calls again', async () => {
+    const started = await startWithHeartbeat(dialect);
+    cleanup.push(() => started.dispose());
+    const { url } = started.vigie;
+    const who = await signIn(url);
+    const created = await fetch(`${url}/api/v1/checks/sauvegarde/heartbeat-token`, {
+      method: 'POST',
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf },
+    });
+    expect(created.status).toBe(201);
+    const { token } = (await created.json()) as { token: string };
+    const pingUrl = `${url}/api/v1/heartbeats/${token}`;
+    const state = async () => {
+      const response = await fetch(`${url}/api/v1/checks`, { headers: { cookie: who.cookie } });
+      const { checks } = (await response.json()) as {
+        checks: { id: string; state: string; lastResult: { message: string } | null }[];
+      };
+      return checks.find((c) => c.id === 'sauvegarde')!;
+    };
+
+    // A job calling every half second keeps the check up.
+    const pinging = setInterval(() => void fetch(pingUrl, { method: 'POST' }), 500);
+    try {
+      await waitFor('heartbeat up', async () => (await state()).state === 'up');
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect((await state()).state).toBe('up');
+    } finally {
+      clearInterval(pinging);
+    }
+
+    // Silent for longer than every (1 s) + grace (1 s): down, saying for how long.
+    const down = await waitFor('heartbeat down', async () => {
+      const check = await state();
+      return check.state === 'down' && check;
+    });
+    expect(down.lastResult?.message).toMatch(/^No heartbeat for \d+s \(expected every 1s, grace 1s\)$/);
+
+    const ping = await fetch(pingUrl);
+    expect(ping.status).toBe(200);
+    await waitFor('heartbeat up again', async () => (await state()).state === 'up');
+  }, 90_000);
+});
