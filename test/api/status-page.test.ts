@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stateByAsset } from '../../packages/server/src/http/routes/status-page';
 import { createTestApp, seedPlanWithRealContacts, type TestApp } from '../../packages/server/src/testing/test-app';
 
 /** The seed plan with a second client, so a page can be shown to leak nothing of the other. */
@@ -43,6 +44,8 @@ describe('status pages through their secret link', () => {
     expect(response.headers['cache-control']).toBe('no-store');
     const page = response.json();
     expect(page.client).toEqual({ name: 'OCM' });
+    // No check has run yet: the services' state comes from the open incidents alone.
+    expect(page.stateSource).toBe('incidents');
     expect(page.incidents).toHaveLength(1);
     expect(page.incidents[0]).toMatchObject({ number: incident.number, status: 'open' });
     expect(page.incidents[0].updates.map((u: { text: string }) => u.text)).toEqual(['Reconnexion du CRM en cours']);
@@ -77,5 +80,22 @@ describe('status pages through their secret link', () => {
     expect(links.body).not.toContain(second);
     expect((await t.request(t.as.operator, 'POST', '/api/v1/status-pages/ocm')).statusCode).toBe(403);
     expect((await t.request(t.as.admin, 'POST', '/api/v1/status-pages/nobody')).statusCode).toBe(404);
+  });
+});
+
+describe('service state from live checks', () => {
+  const check = (asset: string, state: string) => ({ asset: { id: asset }, state });
+
+  it('keeps the worst known state of each asset, and ignores checks not yet run', () => {
+    const states = stateByAsset([
+      check('crm', 'up'),
+      check('crm', 'degraded'),
+      check('sql', 'up'),
+      check('sql', 'flapping'),
+      check('hmp', 'unknown'),
+      check('mgw', 'down'),
+      check('mgw', 'up'),
+    ]);
+    expect(Object.fromEntries(states)).toEqual({ crm: 'degraded', sql: 'disrupted', mgw: 'disrupted' });
   });
 });

@@ -68,7 +68,10 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await page.waitForURL('**/plan');
     await page.getByRole('link', { name: 'Vue d’ensemble' }).click();
     await page.getByRole('heading', { name: 'Site de production — Douala' }).waitFor();
-    expect(await page.locator('[data-live-status="not-wired"]').count()).toBe(13);
+    // Each of the 13 assets shows its live state: its checks' state, or "not connected"
+    // on a server without the monitoring API.
+    await page.locator('[data-live-status]').nth(12).waitFor();
+    expect(await page.locator('[data-live-status]').count()).toBe(13);
     await screenshot(page, '03-overview');
 
     await page.getByRole('button', { name: /Compte de/ }).click();

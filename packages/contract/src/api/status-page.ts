@@ -25,7 +25,8 @@ export const CreatedStatusPageLinkSchema = z.object({
   path: z.string(),
 });
 
-export const STATUS_PAGE_SERVICE_STATES = ['operational', 'disrupted'] as const;
+/** A service works, works impaired (a check degraded), or does not (an open incident or a check down). */
+export const STATUS_PAGE_SERVICE_STATES = ['operational', 'degraded', 'disrupted'] as const;
 
 /** What anyone holding the link may read: the client's services and the public course of open incidents. */
 export const PublicStatusPageSchema = z.object({
@@ -33,7 +34,7 @@ export const PublicStatusPageSchema = z.object({
   /** The plan's time zone, in which the page shows times. */
   timezone: z.string(),
   generatedAt: Epoch,
-  /** `incidents`: derived from the open incidents; `checks`: from live monitoring. */
+  /** `incidents`: from the open incidents only; `checks`: live monitoring's checks as well. */
   stateSource: z.enum(['incidents', 'checks']),
   services: z.array(z.object({ name: z.string(), state: z.enum(STATUS_PAGE_SERVICE_STATES) })),
   incidents: z.array(

@@ -18,6 +18,7 @@ export const queryKeys = {
   incidentList: (filters: IncidentFilters) => ['incidents', 'list', filters] as const,
   incident: (id: string) => ['incidents', 'room', id] as const,
   incidentNotifications: (id: string) => ['incidents', 'notifications', id] as const,
+  checks: ['checks'] as const,
   maintenance: ['maintenance'] as const,
   smtpSettings: ['settings', 'smtp'] as const,
   statusPageLinks: ['status-pages'] as const,

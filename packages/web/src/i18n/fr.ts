@@ -91,6 +91,14 @@ export const fr = {
     dependsOn: 'Dépend de',
     liveStatus: 'État en direct',
     liveNotWired: 'Non relié',
+    noCheck: 'Aucune vérification',
+    checkStates: {
+      unknown: 'Pas encore vérifié',
+      up: 'En service',
+      degraded: 'Dégradé',
+      flapping: 'Instable',
+      down: 'En panne',
+    },
     liveNotWiredHint: 'L’état en direct des vérifications s’affichera ici dès que la surveillance sera en service.',
     incidentsTitle: 'Incidents en cours',
     incidentsCaption_one: '{{count}} incident en cours, avec son chronomètre',
@@ -113,6 +121,9 @@ export const fr = {
     servicesTitle: 'État de vos services',
     servicesHint: 'D’après les incidents en cours : un service concerné par un incident ouvert est perturbé.',
     operational: 'Opérationnel',
+    degraded: 'Dégradé',
+    servicesHintChecks:
+      'D’après la surveillance et les incidents en cours : un service concerné par un incident ouvert est perturbé.',
     disrupted: 'Perturbé',
   },
   incidents: {
@@ -431,6 +442,8 @@ export const fr = {
     title: 'État des services — {{client}}',
     allOperational: 'Tous les services fonctionnent normalement',
     someDisrupted: 'Incident en cours',
+    someDegraded: 'Service dégradé',
+    fromChecks: 'État établi par la surveillance des services et les incidents en cours.',
     updatedAt: 'Mis à jour le {{time}}.',
     services: 'Services',
     fromIncidents: 'État établi d’après les incidents en cours.',

@@ -1,7 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CAN, hashToken, notFound, precondition, recordAudit, type Repositories } from '@vigie/core';
+import {
+  CAN,
+  hashToken,
+  listChecks,
+  notFound,
+  precondition,
+  recordAudit,
+  type Actor,
+  type Repositories,
+} from '@vigie/core';
 import {
   CreatedStatusPageLinkSchema,
   ErrorResponseSchema,
@@ -55,8 +64,35 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+type ServiceState = PublicStatusPage['services'][number]['state'];
+const CHECK_SEVERITY: Record<string, ServiceState | undefined> = {
+  up: 'operational',
+  degraded: 'degraded',
+  down: 'disrupted',
+  flapping: 'disrupted',
+};
+const RANK: Record<ServiceState, number> = { operational: 0, degraded: 1, disrupted: 2 };
+
+/** The worst state live monitoring knows of each asset; checks not yet run tell nothing. */
+export function stateByAsset(checks: readonly { asset: { id: string }; state: string }[]): Map<string, ServiceState> {
+  const states = new Map<string, ServiceState>();
+  for (const check of checks) {
+    const state = CHECK_SEVERITY[check.state];
+    if (!state) continue;
+    const current = states.get(check.asset.id);
+    if (!current || RANK[state] > RANK[current]) states.set(check.asset.id, state);
+  }
+  return states;
+}
+
 /** The public state of one client: its services and the public course of its open incidents. */
-async function publicStatus(tx: Repositories, plan: Plan, clientId: string, now: number): Promise<PublicStatusPage> {
+async function publicStatus(
+  tx: Repositories,
+  plan: Plan,
+  clientId: string,
+  now: number,
+  checkStates: ReadonlyMap<string, ServiceState>,
+): Promise<PublicStatusPage> {
   const client = plan.clients.find((c) => c.id === clientId)!;
   const open = (
     await tx.incidents.list({ status: ['open', 'acknowledged', 'mitigating'], clientId, limit: 100, offset: 0 })
@@ -81,10 +117,13 @@ async function publicStatus(tx: Repositories, plan: Plan, clientId: string, now:
     client: { name: client.name },
     timezone: plan.timezone,
     generatedAt: now,
-    stateSource: 'incidents',
+    stateSource: checkStates.size > 0 ? 'checks' : 'incidents',
     services: plan.assets
       .filter((asset) => asset.clients.includes(clientId))
-      .map((asset) => ({ name: asset.name, state: disrupted.has(asset.id) ? 'disrupted' : 'operational' })),
+      .map((asset) => ({
+        name: asset.name,
+        state: disrupted.has(asset.id) ? 'disrupted' : (checkStates.get(asset.id) ?? 'operational'),
+      })),
     incidents,
   };
 }
@@ -195,16 +234,20 @@ export function statusPageRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const plan = await activePlan();
         const hash = hashToken(request.params.token);
-        const page = await deps.store.transaction(async (tx) => {
+        const clientId = await deps.store.transaction(async (tx) => {
           for (const client of plan.clients) {
             const stored = await readLink(tx, client.id);
-            if (stored && stored.revokedAt === null && sameHash(stored.tokenHash, hash)) {
-              return publicStatus(tx, plan, client.id, deps.clock.now());
-            }
+            if (stored && stored.revokedAt === null && sameHash(stored.tokenHash, hash)) return client.id;
           }
           return undefined;
         });
-        if (!page) throw notFound('this status page link is unknown or has been revoked');
+        if (!clientId) throw notFound('this status page link is unknown or has been revoked');
+        // The page reads checks as the client's own user would: its assets only.
+        const reader: Actor = { kind: 'system', id: 'status-page', label: 'status page', role: 'client', clientId };
+        const { checks } = await listChecks({ store: deps.store, clock: deps.clock, plans: deps.catalog }, reader);
+        const page = await deps.store.transaction((tx) =>
+          publicStatus(tx, plan, clientId, deps.clock.now(), stateByAsset(checks)),
+        );
         // The page changes with every incident update: never serve a stale copy from a cache.
         void reply.header('cache-control', 'no-store');
         return page;

@@ -5,6 +5,7 @@ import { useCurrentSession } from '../../auth/session-context';
 import { OpenIncidentsPanel } from '../../features/incidents/open-incidents-panel';
 import { RecentEvents } from '../../features/incidents/recent-events';
 import { incidentsByAsset, ServiceStatusPanel } from '../../features/live-status/service-status-panel';
+import { useChecks } from '../../hooks/use-checks';
 import { useOpenIncidents } from '../../hooks/use-incidents';
 import { useActivePlan } from '../../hooks/use-plan';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -18,6 +19,7 @@ export function OverviewPage() {
   const { user } = useCurrentSession();
   const activePlan = useActivePlan();
   const openIncidents = useOpenIncidents();
+  const checks = useChecks();
   const internal = canReadInternal(user);
   usePageTitle(t('overview.title'));
   return (
@@ -37,9 +39,11 @@ export function OverviewPage() {
       {activePlan.isError && <QueryError error={activePlan.error} onRetry={() => void activePlan.refetch()} />}
       {activePlan.data && internal && (
         <>
-          <Text size="sm" c="dimmed">
-            {t('overview.liveNotWiredHint')}
-          </Text>
+          {checks.data === null && (
+            <Text size="sm" c="dimmed">
+              {t('overview.liveNotWiredHint')}
+            </Text>
+          )}
           {activePlan.data.plan.sites.map((site) => (
             <SiteCard
               key={site.id}

@@ -10,6 +10,8 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 
+const SERVICE_COLOURS = { operational: 'green', degraded: 'yellow', disrupted: 'red' } as const;
+
 /**
  * A client's status page, opened through its secret link without signing in: the state
  * of its services and the public updates of open incidents, nothing internal.
@@ -46,14 +48,17 @@ export function StatusPage() {
         {status.data && (
           <>
             {(() => {
-              const disrupted = status.data.services.some((service) => service.state === 'disrupted');
-              const ongoing = status.data.incidents.length > 0;
+              const disrupted =
+                status.data.incidents.length > 0 || status.data.services.some((s) => s.state === 'disrupted');
+              const degraded = status.data.services.some((s) => s.state === 'degraded');
               return (
                 <Alert
-                  color={disrupted || ongoing ? 'red' : 'green'}
+                  color={disrupted ? 'red' : degraded ? 'yellow' : 'green'}
                   variant="filled"
                   data-testid="status-summary"
-                  title={t(disrupted || ongoing ? 'status.someDisrupted' : 'status.allOperational')}
+                  title={t(
+                    disrupted ? 'status.someDisrupted' : degraded ? 'status.someDegraded' : 'status.allOperational',
+                  )}
                 >
                   {t('status.updatedAt', {
                     time: formatDateTime(status.data.generatedAt, language, status.data.timezone),
@@ -72,22 +77,16 @@ export function StatusPage() {
                       <Text size="sm" fw={600}>
                         {service.name}
                       </Text>
-                      <Badge
-                        color={service.state === 'operational' ? 'green' : 'red'}
-                        variant="light"
-                        miw="max-content"
-                      >
-                        {t(service.state === 'operational' ? 'portal.operational' : 'portal.disrupted')}
+                      <Badge color={SERVICE_COLOURS[service.state]} variant="light" miw="max-content">
+                        {t(`portal.${service.state}`)}
                       </Badge>
                     </Group>
                   </Paper>
                 ))}
               </SimpleGrid>
-              {status.data.stateSource === 'incidents' && (
-                <Text size="xs" c="dimmed" mt={4}>
-                  {t('status.fromIncidents')}
-                </Text>
-              )}
+              <Text size="xs" c="dimmed" mt={4}>
+                {t(status.data.stateSource === 'checks' ? 'status.fromChecks' : 'status.fromIncidents')}
+              </Text>
             </section>
             <section aria-labelledby="status-incidents-title">
               <Title order={2} size="h4" id="status-incidents-title" mb="xs">
