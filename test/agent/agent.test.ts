@@ -47,6 +47,16 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
       const t = await task(id);
       return t.status === 'queued' || t.status === 'sent' ? undefined : t;
     });
+  /** The check's state in the monitoring (its state machine, fed by the reports). */
+  const monitored = (checkId: string, state: string) =>
+    waitFor(`the monitoring to hold ${checkId} ${state}`, async () => {
+      const row = await server
+        .vigie!.database.db.selectFrom('check_states')
+        .select('state')
+        .where('check_id', '=', checkId)
+        .executeTakeFirst();
+      return row?.state === state ? true : undefined;
+    });
   const onnet32Pid = () => {
     const text = readFileSync(join(principal.stateDir, 'processes', 'onnet32.pid'), 'utf8');
     return Number(text.trim());
@@ -136,6 +146,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     expect(hmp.status).toBe('reporting');
     expect(hmp.lastReport?.disks[0]).toMatchObject({ path: tmpdir() });
     expect(checkOf(hmp, 'hmp-disque')?.message).toMatch(new RegExp(`% free .*under the ${threshold} % threshold`));
+    await monitored('hmp-disque', 'down');
     const other = await waitFor('the secours agent reporting', async () => {
       const d = await detail('secours');
       return d.lastReport ? d : undefined;
@@ -151,6 +162,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
       message: expect.stringMatching(/service onnet32 is stopped/),
     });
 
+    await monitored('onnet32-service', 'down');
     const restart = await queue('service-onnet32-slave', 'restart-onnet32');
     expect(restart.agentId).toBe('principal');
     const done = await finished(restart.id);
@@ -158,11 +170,13 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     await waitFor('the service check up', async () =>
       checkOf(await detail('principal'), 'onnet32-service')?.status === 'up' ? true : undefined,
     );
+    await monitored('onnet32-service', 'up');
 
     process.kill(onnet32Pid(), 'SIGKILL');
     await waitFor('the service check down again', async () =>
       checkOf(await detail('principal'), 'onnet32-service')?.status === 'down' ? true : undefined,
     );
+    await monitored('onnet32-service', 'down');
   });
 
   it('answers a waiting agent within a second of a task being queued', async () => {
@@ -250,6 +264,16 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
       1_000,
     );
     expect(expired.message).toMatch(/did not pick the task up/);
+    // The sweep told the monitoring too, in words a technician understands.
+    await waitFor('a silent result in the monitoring', async () => {
+      const row = await server
+        .vigie!.database.db.selectFrom('check_results')
+        .select('message')
+        .where('check_id', '=', 'hmp-disque')
+        .where('message', 'like', '%silent: no report for%')
+        .executeTakeFirst();
+      return row ? true : undefined;
+    });
     const done = await server
       .vigie!.database.db.selectFrom('jobs')
       .select('kind')

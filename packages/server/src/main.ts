@@ -30,6 +30,7 @@ import type { CheckScheduler } from './monitoring/scheduler';
 import { buildApp } from './http/app';
 import { AgentWorkHub } from './agents/work-hub';
 import { SilenceSweeper } from './agents/silence-sweeper';
+import { recordExternalResult, type ExternalCheckFeed } from '@vigie/core';
 import { PlanCatalog } from './plan-catalog';
 
 export interface RunningVigie {
@@ -98,9 +99,15 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       { logger: log },
     );
     wakeEngine = () => engine.wake();
-    // Agents: long polls wait on the hub; silent agents are swept.
+    // Agents: long polls wait on the hub; reports feed the monitoring; silent agents are swept.
     const agentWork = new AgentWorkHub(store);
-    const agentCtx = { store, clock: systemClock, random: cryptoRandomness, plans: catalog, agentWork };
+    const feedCheck: ExternalCheckFeed = async (checkId, result, at) => {
+      const ctx = { store, clock: systemClock, random: cryptoRandomness, plans: catalog };
+      await recordExternalResult(ctx, { checkId, result, at }).catch((error: unknown) =>
+        log.warn({ err: error, check: checkId }, 'an agent check result was not recorded'),
+      );
+    };
+    const agentCtx = { store, clock: systemClock, random: cryptoRandomness, plans: catalog, agentWork, feedCheck };
     const silenceSweeper = new SilenceSweeper(agentCtx, 5_000, log);
     const app = await buildApp(
       {
@@ -114,6 +121,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
         secrets: box,
         smtp,
         agentWork,
+        feedCheck,
       },
       { logger: log },
     );
