@@ -17,3 +17,4 @@ export * from './api/detection';
 export * from './api/status-page';
 export * from './api/monitoring';
 export * from './api/agent';
+export * from './api/runbooks';

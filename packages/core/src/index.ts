@@ -71,3 +71,8 @@ export * from './agents/expire-agent-task';
 export * from './agents/feed-silent-agents';
 export * from './agents/read-agents';
 export * from './agents/get-agent-task';
+export * from './runbooks/model';
+export * from './runbooks/advance-run';
+export * from './runbooks/start-runbook';
+export * from './runbooks/step-actions';
+export * from './runbooks/on-task-done';

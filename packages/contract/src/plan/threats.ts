@@ -60,6 +60,8 @@ export const ThreatSchema = z.strictObject({
   /** Resolve by itself when every detecting check is up again, or wait for a person. */
   resolve: z.enum(['on-recovery', 'manual'], { error: 'expected on-recovery or manual' }).default('manual'),
   runbook: RunbookSchema,
+  /** Start the runbook by hand (from the incident), or as soon as a detection opens the incident. */
+  runbookStart: z.enum(['manual', 'on-detection'], { error: 'expected manual or on-detection' }).default('manual'),
 });
 export type ThreatInput = z.input<typeof ThreatSchema>;
 export type ThreatDefinition = z.infer<typeof ThreatSchema>;

@@ -4,6 +4,7 @@ import type { EngineContext } from '../incidents/context';
 import type { Incident } from '../incidents/model';
 import type { Job } from '../incidents/records';
 import { openIncident } from '../incidents/open-incident';
+import { startRunbookIn } from '../runbooks/start-runbook';
 import { activePlanOrFail, withIncident } from '../incidents/with-incident';
 import { rootCauseOf } from './dependencies';
 import { maintenanceCovering, planMaintenance } from './maintenance';
@@ -102,6 +103,8 @@ export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> 
         await w.save();
       }
       await w.tx.signals.update({ ...signal, status: deduplicated ? 'attached' : 'opened', incidentId: incident.id });
+      if (!deduplicated && threat.runbookStart === 'on-detection' && threat.runbook.length)
+        await startRunbookIn(w, 'threat');
     });
     if (signal.assetId) incidentOfAsset.set(signal.assetId, incident.id);
   }

@@ -1,6 +1,7 @@
 import { actionId, formatDuration, type EscalationAction, type EscalationStep } from '@vigie/contract';
 import type { IncidentWork } from '../incidents/incident-work';
 import { crisisCellMembers } from '../notifications/recipients';
+import { startRunbookIn } from '../runbooks/start-runbook';
 
 const CONFERENCE_LEAD_MS = 15 * 60_000;
 
@@ -135,6 +136,8 @@ export async function runDuty(w: IncidentWork, step: EscalationStep, action: Esc
         ref,
       );
       await w.notify('failover-proposed', ['crisis-cell'], { ref, dutyTitle: title });
+      // The failover runbook is laid out at once; its first action waits for a person's approval.
+      if (w.plan.redundancy?.failover.length) await startRunbookIn(w, 'failover');
       return;
     }
     case 'deployment-plan': {

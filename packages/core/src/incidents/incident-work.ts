@@ -36,7 +36,7 @@ export class IncidentWork {
     readonly incident: Incident,
     readonly now: number,
     readonly actor: Actor,
-    private readonly random: Randomness,
+    readonly random: Randomness,
     private readonly publicUrl: string | null,
   ) {}
 

@@ -8,6 +8,7 @@ import { jobRepository } from './repositories/jobs';
 import { monitoringRepositories } from './repositories/monitoring';
 import { notificationRepository } from './repositories/notifications';
 import { maintenanceRepository, signalRepository } from './repositories/detection';
+import { runbookRepository } from './repositories/runbooks';
 import { settingsRepository } from './repositories/settings';
 import { timelineRepository } from './repositories/timeline';
 import { apiTokenRepository } from './repositories/api-tokens';
@@ -21,6 +22,7 @@ export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Reposit
   return {
     settings: settingsRepository(db),
     signals: signalRepository(db),
+    runbooks: runbookRepository(db),
     maintenance: maintenanceRepository(db),
     incidents: incidentRepository(db, dialect),
     timeline: timelineRepository(db, dialect),

@@ -3,6 +3,7 @@ import {
   deliverNotification,
   expireAgentTask,
   flushSignals,
+  onAgentTaskDone,
   runTimer,
   type EngineContext,
   type Job,
@@ -96,7 +97,7 @@ export class Engine {
       if (job.kind === 'notification.deliver') await deliverNotification(this.ctx, this.channels, job);
       else if (job.kind === 'detection.flush') await flushSignals(this.ctx, job);
       else if (job.kind === 'agent.task-timeout') await expireAgentTask(this.ctx, job);
-      else if (job.kind === 'agent.task-done') throw new Error(`no handler for ${job.kind}: the task's outcome is kept`);
+      else if (job.kind === 'agent.task-done') await onAgentTaskDone(this.ctx, job);
       else await runTimer(this.ctx, job);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

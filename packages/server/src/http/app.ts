@@ -18,6 +18,7 @@ import { apiTokenRoutes } from './routes/api-tokens';
 import { auditRoutes } from './routes/audit';
 import { crisisCellRoutes } from './routes/crisis-cell';
 import { detectionRoutes } from './routes/detection';
+import { runbookRoutes } from './routes/runbooks';
 import { incidentRoutes } from './routes/incidents';
 import { settingsRoutes } from './routes/settings';
 import { statusPageRoutes } from './routes/status-page';
@@ -107,6 +108,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(monitoringRoutes(deps));
   await app.register(heartbeatRoutes(deps));
   await app.register(detectionRoutes(deps));
+  await app.register(runbookRoutes(deps));
   await app.register(statusPageRoutes(deps));
   await app.register(agentRoutes(deps));
   for (const plugin of options.plugins ?? []) await app.register(plugin);

@@ -4,6 +4,7 @@ import * as incidents from './002-incidents';
 import * as monitoring from './003-monitoring';
 import * as detection from './004-detection';
 import * as agents from './005-agents';
+import * as runbooks from './006-runbooks';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-monitoring': monitoring,
   '004-detection': detection,
   '005-agents': agents,
+  '006-runbooks': runbooks,
 };
 
 export const migrationProvider: MigrationProvider = {
