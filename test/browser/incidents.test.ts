@@ -199,7 +199,8 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     await api('POST', `/api/v1/incidents/${ours.id}/notes`, { text: 'Reconnexion des agents en cours', public: true });
     await api('POST', `/api/v1/incidents/${ours.id}/notes`, { text: 'Switch du 2e étage redémarré', public: false });
 
-    const page = await sessions.open();
+    // On a tablet: the client's IT follows from wherever it is.
+    const page = await sessions.open(TABLET);
     await signIn(page, server.t.emailOf('client'));
     await page.getByRole('heading', { name: 'Espace OCM' }).waitFor();
     await page.getByTestId('service-status').locator('[data-service="crm-hermes"]').getByText('Perturbé').waitFor();
@@ -209,7 +210,7 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
     await screenshot(page, '31-client-portal');
 
-    await page.getByRole('link', { name: 'Incidents', exact: true }).click();
+    await page.getByRole('link', { name: 'Tous les incidents' }).click();
     await page.getByTestId('incidents-table').waitFor();
     const numbers = await page
       .getByTestId('incidents-table')

@@ -9,7 +9,8 @@ import { QueryError } from '../../components/query-error';
 import { STATUS_COLOURS } from './incident-badges';
 
 const SHOWN = 8;
-type Moment = 'opened' | 'acknowledged' | 'resolved' | 'closed';
+const MOMENTS = ['opened', 'acknowledged', 'resolved', 'closed'] as const;
+type Moment = (typeof MOMENTS)[number];
 
 interface RecentEvent {
   at: number;
@@ -26,18 +27,21 @@ const MOMENT_COLOURS: Record<Moment, string> = {
 
 /** The moments of the latest incidents, newest first: what happened while one was away. */
 export function recentEvents(incidents: IncidentSummary[], count = SHOWN): RecentEvent[] {
-  return incidents
-    .flatMap((incident): RecentEvent[] => {
-      const moments: [Moment, number | null][] = [
-        ['opened', incident.openedAt],
-        ['acknowledged', incident.acknowledgedAt],
-        ['resolved', incident.resolvedAt],
-        ['closed', incident.closedAt],
-      ];
-      return moments.flatMap(([moment, at]) => (at === null ? [] : [{ at, moment, incident }]));
-    })
-    .sort((a, b) => b.at - a.at)
-    .slice(0, count);
+  return (
+    incidents
+      .flatMap((incident): RecentEvent[] => {
+        const moments: [Moment, number | null][] = [
+          ['opened', incident.openedAt],
+          ['acknowledged', incident.acknowledgedAt],
+          ['resolved', incident.resolvedAt],
+          ['closed', incident.closedAt],
+        ];
+        return moments.flatMap(([moment, at]) => (at === null ? [] : [{ at, moment, incident }]));
+      })
+      // Moments of one instant (resolved and closed at once) read in their order of occurrence.
+      .sort((a, b) => b.at - a.at || MOMENTS.indexOf(b.moment) - MOMENTS.indexOf(a.moment))
+      .slice(0, count)
+  );
 }
 
 /** The latest openings, acknowledgements, resolutions and closures, refreshed live. */

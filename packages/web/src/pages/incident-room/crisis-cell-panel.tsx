@@ -140,7 +140,7 @@ export function CrisisCellPanel({
                     {t('room.sitrep.number', { number: sitreps.length - index })} ·{' '}
                     {formatDateTime(sitrep.at, language, timeZone)}
                   </Text>
-                  <Badge variant="light" color="violet">
+                  <Badge variant="light" color="violet" tt="none">
                     {sitrep.author}
                   </Badge>
                 </Group>

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TimelineEntry } from '../../hooks/use-incidents';
 import type { Language } from '../../i18n/i18n';
-import { formatDateTime, formatDurationForHumans } from '../../lib/format';
+import { formatClock, formatDateTime, formatDurationForHumans } from '../../lib/format';
 
 // The server writes each timeline line in English, with structured data beside it for
 // some kinds. Those kinds are told here in the interface language; a line of a shape
@@ -14,9 +14,23 @@ function num(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** A round duration as people say it ("4 h", "75 min"), to the minute. */
+/** A duration to the minute as people say it: "45 min", "4 h", "6 h 15 min". */
 function roughly(ms: number, language: Language): string {
-  return formatDurationForHumans(Math.max(60_000, Math.round(ms / 60_000) * 60_000), language);
+  const minutes = Math.max(60_000, Math.round(ms / 60_000) * 60_000);
+  if (minutes < 3_600_000 || minutes % 3_600_000 === 0) return formatDurationForHumans(minutes, language);
+  return formatClock(minutes, language);
+}
+
+const STATUS_SENTENCES: [RegExp, string][] = [
+  [/^Incident opened: /, 'open'],
+  [/^Acknowledged by /, 'acknowledged'],
+  [/^Restoration under way/, 'mitigating'],
+  [/^Resolved by /, 'resolved'],
+  [/^Closed by /, 'closed'],
+];
+
+function statusFromSummary(summary: string): string | undefined {
+  return STATUS_SENTENCES.find(([pattern]) => pattern.test(summary))?.[1];
 }
 
 /** One timeline line in the interface language. */
@@ -30,13 +44,15 @@ export function describeEntry(
   const data = entry.data;
   switch (entry.kind) {
     case 'status': {
-      const status = data['status'];
+      // A client's user receives the lines without their data: the sentence tells the status.
+      const status = data['status'] ?? statusFromSummary(entry.summary);
       if (status === 'open') {
         if ('reason' in data) {
           return typeof data['reason'] === 'string'
             ? t('room.timeline.text.reopenedWhy', { reason: data['reason'] })
             : t('room.timeline.text.reopened');
         }
+        if (!entry.summary.startsWith('Incident opened: ')) return entry.summary;
         return t('room.timeline.text.opened', { title: entry.summary.replace(/^Incident opened: /, '') });
       }
       const known = STATUS_TEXT.find((candidate) => candidate === status);
