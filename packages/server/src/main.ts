@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import {
   activatePlan,
   ensureAdmin,
+  handleCheckTransition,
   isDomainError,
   readSmtpSettings,
   SYSTEM_ACTOR,
@@ -131,14 +132,21 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     engine.start();
     silenceSweeper.start();
-    // Monitoring: the check scheduler starts after the engine and stops before it. Its
-    // transitions are logged until the detection rules take them.
+    // Monitoring: the check scheduler starts after the engine and stops before it. Each
+    // change of a check's state goes through the plan's detection rules.
     const scheduler = checkSchedulerFor(config, {
       store,
       plans: catalog,
       clock: systemClock,
       logger: log,
-      onTransition: (t) => log.info({ check: t.checkId, from: t.from, to: t.to, why: t.result.message }, 'check state'),
+      onTransition: async (t) => {
+        log.info({ check: t.checkId, from: t.from, to: t.to, why: t.result.message }, 'check state');
+        await handleCheckTransition(
+          { store, clock: systemClock, random: cryptoRandomness, plans: catalog, publicUrl: config.publicUrl ?? null },
+          { checkId: t.checkId, from: t.from, to: t.to, at: t.at, message: t.result.message },
+        );
+        engine.wake();
+      },
     });
     await scheduler.start();
     log.info({ url, database: database.label }, 'Vigie is running');

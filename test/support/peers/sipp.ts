@@ -14,8 +14,13 @@ export interface SippPeer {
 }
 
 /** Starts `sipp` (Debian `sip-tester`) as a UAS playing one scenario, and waits until its port is bound. */
-export async function startSipp(scenario: SippScenario, transport: 'udp' | 'tcp' = 'udp'): Promise<SippPeer> {
-  const port = await freePort(transport);
+export async function startSipp(
+  scenario: SippScenario,
+  transport: 'udp' | 'tcp' = 'udp',
+  /** A port to reuse, to bring the same gateway back after an outage. */
+  reusePort?: number,
+): Promise<SippPeer> {
+  const port = reusePort ?? (await freePort(transport));
   const work = tempFolder('sipp');
   const peer = startProcess(
     'sipp',
