@@ -12,6 +12,8 @@ export interface ResultWriterOptions {
   logger?: Logger | undefined;
 }
 
+const TRANSITION_GATHER_MS = 50;
+
 /** What the writer has done, for metrics and benchmarks. */
 export interface WriterStats {
   flushes: number;
@@ -72,10 +74,11 @@ export class ResultWriter {
   private flushSoon(): void {
     if (this.soon) return;
     this.soon = true;
-    setImmediate(() => {
+    // A short wait gathers the transitions of a burst (a site going dark) into one write.
+    setTimeout(() => {
       this.soon = false;
       void this.flush();
-    });
+    }, TRANSITION_GATHER_MS);
   }
 
   /** Writes everything buffered; flushes run one after the other. */

@@ -4,23 +4,28 @@ import type { Logger } from 'pino';
 import type { CheckResult } from '@vigie/contract';
 import {
   heartbeatDeadline,
-  initialCheckMemory,
   nextCheckState,
-  nextRunAt,
   silentHeartbeatResult,
-  type CheckMemory,
   type Clock,
   type PlanSource,
   type Store,
 } from '@vigie/core';
 import { LatenessHistogram } from './lateness';
 import { ConcurrencyLimiter } from './limiter';
+import {
+  newShardRuntime,
+  scheduleCheck,
+  scheduleNextRun,
+  trackCheck,
+  type LiveCheck,
+  type ShardRuntime,
+} from './live-check';
 import { runMonitoringMaintenance, type MaintenanceOptions } from './maintenance';
 import { scheduledChecks, type ScheduledCheck } from './plan-checks';
+import { syncShards } from './plan-sync';
 import { ResultWriter, type WriterStats } from './result-writer';
 import { runCheck } from './run-check';
 import { ShardLeaser } from './shard-leaser';
-import { TimingWheel } from './timing-wheel';
 import { TransitionDelivery, type TransitionHandler } from './transition-delivery';
 
 export interface CheckSchedulerOptions {
@@ -68,25 +73,6 @@ export interface SchedulerStats {
   latenessMaxMs: number;
   writer: WriterStats;
 }
-
-interface LiveCheck {
-  def: ScheduledCheck;
-  memory: CheckMemory;
-  lastLatencyMs: number | null;
-  lastMessage: string | null;
-  dueAt: number;
-  running: boolean;
-  /** For heartbeats that never reported: when this node began to watch. */
-  watchedSince: number;
-  entry: ReturnType<TimingWheel<LiveCheck>['schedule']> | null;
-}
-
-interface ShardRuntime {
-  wheel: TimingWheel<LiveCheck>;
-  checks: Map<string, LiveCheck>;
-}
-
-const WHEEL_SLOTS = 4096;
 
 /**
  * Runs the plan's checks. Checks are hashed into shards; this node leases its share of
@@ -224,78 +210,34 @@ export class CheckScheduler {
       this.logger?.warn({ check: checkId, problems }, 'check not run: its probe refuses its options');
     }
     this.definitions = checks;
-    // Checks new to this node's shards resume from their stored state, if any.
-    const added: LiveCheck[] = [];
-    for (const [shard, runtime] of this.shards) {
-      for (const [id, live] of runtime.checks) {
-        const def = checks.get(id);
-        if (!def) {
-          this.unschedule(runtime, live);
-          runtime.checks.delete(id);
-        } else if (def.signature !== live.def.signature || def.mode !== live.def.mode) {
-          live.def = def;
-          this.unschedule(runtime, live);
-          this.schedule(runtime, live);
-        } else {
-          live.def = def;
-        }
-      }
-      for (const def of checks.values()) {
-        if (def.shard === shard && !runtime.checks.has(def.id)) added.push(this.track(runtime, def, undefined));
-      }
-    }
+    const now = this.clock.now();
+    const added = syncShards(this.shards, checks, now);
     if (added.length) {
+      // Checks new to this node's shards resume from their stored state, if any.
       const states = await this.store.transaction((tx) => tx.checkStates.forChecks(added.map((l) => l.def.id)));
-      for (const state of states) {
-        const live = added.find((l) => l.def.id === state.checkId)!;
-        live.memory = state.memory;
-        live.lastLatencyMs = state.lastLatencyMs;
-        live.lastMessage = state.lastMessage;
+      const stateOf = new Map(states.map((state) => [state.checkId, state]));
+      for (const live of added) {
+        const state = stateOf.get(live.def.id);
+        if (state) {
+          live.memory = state.memory;
+          live.lastLatencyMs = state.lastLatencyMs;
+          live.lastMessage = state.lastMessage;
+        }
+        scheduleCheck(this.shards.get(live.def.shard)!, live, now);
       }
-      for (const live of added) this.schedule(this.shards.get(live.def.shard)!, live);
     }
     this.logger?.info({ plan: key, checks: checks.size, unrunnable: unrunnable.length }, 'checks scheduled');
-  }
-
-  private track(runtime: ShardRuntime, def: ScheduledCheck, state: Partial<LiveCheck> | undefined): LiveCheck {
-    const live: LiveCheck = {
-      def,
-      memory: state?.memory ?? initialCheckMemory(),
-      lastLatencyMs: state?.lastLatencyMs ?? null,
-      lastMessage: state?.lastMessage ?? null,
-      dueAt: 0,
-      running: false,
-      watchedSince: this.clock.now(),
-      entry: null,
-    };
-    runtime.checks.set(def.id, live);
-    return live;
-  }
-
-  private schedule(runtime: ShardRuntime, live: LiveCheck): void {
-    const now = this.clock.now();
-    if (live.def.mode === 'probe') live.dueAt = nextRunAt(live.def.id, live.def.check.every, now);
-    else if (live.def.mode === 'heartbeat') {
-      live.dueAt = heartbeatDeadline(live.def.check, live.memory.lastAt, live.watchedSince);
-    } else return;
-    live.entry = runtime.wheel.schedule(live, live.dueAt);
-  }
-
-  private unschedule(runtime: ShardRuntime, live: LiveCheck): void {
-    if (live.entry) runtime.wheel.cancel(live.entry);
-    live.entry = null;
   }
 
   private async acquire(shards: number[]): Promise<void> {
     const states = await this.store.transaction((tx) => tx.checkStates.forShards(shards));
     const stateOf = new Map(states.map((s) => [s.checkId, s]));
     const now = this.clock.now();
-    for (const shard of shards)
-      this.shards.set(shard, { wheel: new TimingWheel(this.tickMs, WHEEL_SLOTS, now), checks: new Map() });
+    const acquired = new Set(shards);
+    for (const shard of shards) this.shards.set(shard, newShardRuntime(this.tickMs, now));
     for (const def of this.definitions.values()) {
-      const runtime = this.shards.get(def.shard);
-      if (!runtime || !shards.includes(def.shard)) continue;
-      this.schedule(runtime, this.track(runtime, def, stateOf.get(def.id)));
+      const runtime = acquired.has(def.shard) ? this.shards.get(def.shard) : undefined;
+      if (runtime) scheduleCheck(runtime, trackCheck(runtime, def, stateOf.get(def.id), now), now);
     }
   }
 
@@ -317,11 +259,7 @@ export class CheckScheduler {
   }
 
   private fire(runtime: ShardRuntime, live: LiveCheck, now: number): void {
-    const dueAt = live.dueAt;
-    const every = live.def.check.every;
-    // Keep the phase; after a stall, skip the runs missed rather than run them in a burst.
-    live.dueAt = dueAt + every * Math.max(1, Math.ceil((now - dueAt + 1) / every));
-    live.entry = runtime.wheel.schedule(live, live.dueAt);
+    const dueAt = scheduleNextRun(runtime, live, now);
     if (live.running) {
       this.overlaps++;
       return;
@@ -346,8 +284,7 @@ export class CheckScheduler {
   private checkSilence(runtime: ShardRuntime, live: LiveCheck, now: number): void {
     const deadline = heartbeatDeadline(live.def.check, live.memory.lastAt, live.watchedSince);
     if (now >= deadline) this.apply(live, silentHeartbeatResult(live.def.check, live.memory.lastAt, now), now);
-    live.dueAt = heartbeatDeadline(live.def.check, live.memory.lastAt, live.watchedSince);
-    live.entry = runtime.wheel.schedule(live, live.dueAt);
+    scheduleCheck(runtime, live, now);
   }
 
   /** Folds a result into its check's state and buffers what is to be written. */
@@ -387,10 +324,7 @@ export class CheckScheduler {
           continue;
         }
         this.apply(live, record.result, record.at);
-        if (live.def.mode === 'heartbeat') {
-          this.unschedule(runtime, live);
-          this.schedule(runtime, live);
-        }
+        if (live.def.mode === 'heartbeat') scheduleCheck(runtime, live, this.clock.now());
       }
       if (records.length < 500) break;
     }
