@@ -133,7 +133,9 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     const card = (column: string) =>
       board.locator(`[data-column="${column}"] [data-item="Relancer le fournisseur du CRM"]`);
     await card('todo').waitFor();
-    await page.getByRole('button', { name: 'Déplacer « Relancer le fournisseur du CRM » vers En cours' }).click();
+    // The board is used with the keyboard as well: each move is a labelled button.
+    await page.getByRole('button', { name: 'Déplacer « Relancer le fournisseur du CRM » vers En cours' }).focus();
+    await page.keyboard.press('Enter');
     await card('doing').waitFor();
     await page.getByRole('button', { name: 'Déplacer « Relancer le fournisseur du CRM » vers Fait' }).click();
     await card('done').waitFor();

@@ -2,6 +2,7 @@ import { Badge, Button, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCompleteDuty } from '../../hooks/use-crisis-cell';
+import { useActivePlan } from '../../hooks/use-plan';
 import type { Duty, IncidentSummary } from '../../hooks/use-incidents';
 import { useLanguage } from '../../i18n/use-language';
 import { formatDateTime } from '../../lib/format';
@@ -54,6 +55,8 @@ export function DutiesPanel({
   const timeZone = useTimeZone();
   const now = useServerNow(incident, receivedAt);
   const complete = useCompleteDuty(incidentId);
+  const sites = useActivePlan().data?.plan.sites ?? [];
+  const siteName = (id: string) => sites.find((site) => site.id === id)?.name ?? id;
   const [completing, setCompleting] = useState<Duty | null>(null);
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -131,7 +134,7 @@ export function DutiesPanel({
                     )}
                     {typeof duty.data['site'] === 'string' && (
                       <Text size="xs" c="dimmed">
-                        {t('room.duties.site', { site: duty.data['site'] })}
+                        {t('room.duties.site', { site: siteName(duty.data['site']) })}
                       </Text>
                     )}
                     {doneText && (
