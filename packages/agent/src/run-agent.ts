@@ -83,7 +83,13 @@ export function runAgent(config: LoadedConfig, log: AgentLog, collectors?: Parti
       const { items, dropped } = await reports.peek(REPORT_BATCH_MAX);
       if (dropped) log.warn(`${dropped} unreadable report file(s) dropped from the buffer`);
       if (items.length === 0) break;
-      await client.postReports(items.map((i) => i.item));
+      try {
+        await client.postReports(items.map((i) => i.item));
+      } catch (error) {
+        // Refused as malformed or too large: sending it again would block the buffer for ever.
+        if (!(error instanceof ServerError) || (error.status !== 400 && error.status !== 413)) throw error;
+        log.warn(`${items.length} report(s) refused by the server and dropped: ${error.message}`);
+      }
       await reports.remove(items.map((i) => i.name));
       if (items.length < REPORT_BATCH_MAX) break;
     }
