@@ -76,6 +76,11 @@ const ConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'VIGIE_PROBE_EXAMPLES: expected true or false' })
     .transform((v) => v === 'true' || v === '1')
     .default(false),
+  /** Run the living demo: simulators on loopback for the seed plan's example checks. */
+  demo: z
+    .enum(['true', 'false', '1', '0'], { error: 'VIGIE_DEMO / --demo: expected true or false' })
+    .transform((v) => v === 'true' || v === '1')
+    .default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -105,6 +110,7 @@ export function readConfig(flags: Partial<Record<keyof Config, string | undefine
     checkConcurrency: pick(flags.checkConcurrency, 'VIGIE_CHECK_CONCURRENCY'),
     checkTargetConcurrency: pick(flags.checkTargetConcurrency, 'VIGIE_CHECK_TARGET_CONCURRENCY'),
     probeExamples: pick(flags.probeExamples, 'VIGIE_PROBE_EXAMPLES'),
+    demo: pick(flags.demo, 'VIGIE_DEMO'),
   });
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };

@@ -33,6 +33,11 @@ import { AgentWorkHub } from './agents/work-hub';
 import { SilenceSweeper } from './agents/silence-sweeper';
 import { recordExternalResult, type ExternalCheckFeed } from '@vigie/core';
 import { PlanCatalog } from './plan-catalog';
+import { Demo } from './demo/demo';
+import { demoRoutes } from './http/routes/demo';
+import { DEMO_CONTROL_FILE } from './cli/commands/demo';
+import { randomBytes } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
 
 export interface RunningVigie {
   app: FastifyInstance;
@@ -110,6 +115,10 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
     };
     const agentCtx = { store, clock: systemClock, random: cryptoRandomness, plans: catalog, agentWork, feedCheck };
     const silenceSweeper = new SilenceSweeper(agentCtx, 5_000, log);
+    // The living demo: simulators on loopback stand for the plan's example equipment.
+    const demo = config.demo ? new Demo() : undefined;
+    const demoToken = randomBytes(24).toString('base64url');
+    await demo?.start();
     const app = await buildApp(
       {
         ...ports,
@@ -124,7 +133,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
         agentWork,
         feedCheck,
       },
-      { logger: log },
+      { logger: log, plugins: demo ? [demoRoutes(demo, demoToken)] : [] },
     );
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
@@ -136,7 +145,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
     // change of a check's state goes through the plan's detection rules.
     const scheduler = checkSchedulerFor(config, {
       store,
-      plans: catalog,
+      plans: demo ? demo.planSource(catalog) : catalog,
       clock: systemClock,
       logger: log,
       onTransition: async (t) => {
@@ -149,6 +158,14 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       },
     });
     await scheduler.start();
+    if (demo) {
+      demo.startFeeding({ store, clock: systemClock, random: cryptoRandomness, plans: demo.planSource(catalog) });
+      const controlFile = join(config.dataDir, DEMO_CONTROL_FILE);
+      await writeFile(controlFile, JSON.stringify({ url, token: demoToken }), { mode: 0o600 });
+      console.out(
+        `Demo: simulated equipment is running. Break a part with \`npx vigie demo break power\` (or gateway, crm, sql, hmp-disk…), repair it with \`npx vigie demo repair power\`.`,
+      );
+    }
     log.info({ url, database: database.label }, 'Vigie is running');
     return {
       app,
@@ -160,6 +177,10 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       stop: async () => {
         await silenceSweeper.stop();
         await scheduler.stop();
+        if (demo) {
+          await demo.stop();
+          await rm(join(config.dataDir, DEMO_CONTROL_FILE), { force: true });
+        }
         await engine.stop();
         await relay?.stop();
         await app.close();

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { StartupError } from '../main';
 import { DatabaseUrlError } from '../db/connect';
 import { registerAudit } from './commands/audit';
+import { registerDemo } from './commands/demo';
 import { registerDrill } from './commands/drill';
 import { registerMigrate } from './commands/migrate';
 import { registerPlan } from './commands/plan';
@@ -30,6 +31,7 @@ registerUser(program);
 registerAudit(program);
 registerProbe(program);
 registerDrill(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);

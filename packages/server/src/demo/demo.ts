@@ -1,5 +1,5 @@
 import type { Check, Plan } from '@vigie/contract';
-import type { PlanSource } from '@vigie/core';
+import { recordExternalResult, type MonitoringTokenContext, type PlanSource } from '@vigie/core';
 import { SipSimulator } from './sip-simulator';
 import { HttpSimulator, ModbusSimulator, NutSimulator, TcpSimulator } from './tcp-simulators';
 
@@ -13,6 +13,9 @@ export const DEMO_PARTS = {
   sql: 'base SQL arrêtée',
   servers: 'serveurs de production injoignables',
   sync: 'synchronisation vers le site de secours interrompue',
+  'hmp-disk': 'disque principal du serveur HMP plein de fichiers audio',
+  onnet32: 'service Onnet32 Slave arrêté',
+  usb: 'stockage USB réactivé sur un poste agent',
 } as const;
 export type DemoPart = keyof typeof DEMO_PARTS;
 
@@ -21,6 +24,8 @@ export function isDemoPart(name: string): name is DemoPart {
 }
 
 type Override = Pick<Check, 'probe' | 'target' | 'options'>;
+
+const FED_BY_DEMO = ['hmp-disque', 'onnet32-service', 'ports-usb', 'sauvegarde-fraicheur'];
 
 /**
  * A living contact centre on loopback for newcomers: simulators stand for the seed
@@ -37,6 +42,7 @@ export class Demo {
   private readonly productionServers = new TcpSimulator();
   private readonly backupSite = new TcpSimulator();
   readonly broken = new Set<DemoPart>();
+  private feeder: NodeJS.Timeout | undefined;
 
   async start(): Promise<void> {
     await Promise.all([
@@ -52,6 +58,7 @@ export class Demo {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.feeder);
     await Promise.all([
       this.gateway.stop(),
       this.crm.stop(),
@@ -89,6 +96,8 @@ export class Demo {
     return {
       ...plan,
       checks: plan.checks.map((check) => {
+        // The simulated HMP server's agent and the backup job feed their checks themselves.
+        if (check.example && FED_BY_DEMO.includes(check.id)) return { ...check, example: false };
         const override = check.example ? overrides[check.id] : undefined;
         if (!override) return check;
         // Demo checks run every 5 s and decide after 2 results: a break shows within seconds.
@@ -105,6 +114,40 @@ export class Demo {
         return active && { ...active, plan: this.overlay(active.plan) };
       },
     };
+  }
+
+  /**
+   * Starts feeding the checks an agent and the backup job would feed: the HMP server's
+   * disk, the Onnet32 service, the agents' USB policy, the nightly backup's heartbeat.
+   */
+  startFeeding(ctx: MonitoringTokenContext, everyMs = 5_000): void {
+    const feed = async (): Promise<void> => {
+      const now = ctx.clock.now();
+      const free = this.broken.has('hmp-disk') ? 3 : 46;
+      const results: [string, 'up' | 'down', string, Record<string, number | string | boolean>][] = [
+        ['hmp-disque', free < 15 ? 'down' : 'up', `C: ${free} % libre (seuil 15 %)`, { freePercent: free }],
+        [
+          'onnet32-service',
+          this.broken.has('onnet32') ? 'down' : 'up',
+          `Onnet32Slave ${this.broken.has('onnet32') ? 'arrêté' : 'démarré'}`,
+          {},
+        ],
+        [
+          'ports-usb',
+          this.broken.has('usb') ? 'down' : 'up',
+          `stockage de masse USB ${this.broken.has('usb') ? 'activé' : 'désactivé'}`,
+          {},
+        ],
+        ['sauvegarde-fraicheur', 'up', 'sauvegarde de la nuit reçue', {}],
+      ];
+      for (const [checkId, status, message, values] of results) {
+        await recordExternalResult(ctx, { checkId, result: { status, latencyMs: 0, message, values }, at: now }).catch(
+          () => undefined,
+        );
+      }
+    };
+    void feed();
+    this.feeder = setInterval(() => void feed(), everyMs);
   }
 
   /** Breaks or repairs one part of the demo contact centre. */
@@ -141,6 +184,10 @@ export class Demo {
       case 'sync':
         await (broken ? this.backupSite.stop() : this.backupSite.start());
         return;
+      case 'hmp-disk':
+      case 'onnet32':
+      case 'usb':
+        return; // read by the feeder at its next round
     }
   }
 }

@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import {
+  type FastifyPluginAsyncZod,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
@@ -36,7 +37,7 @@ export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 export interface AppOptions {
   logger?: FastifyBaseLogger | boolean;
   /** Extra routes registered after the API's own, under the same guard. */
-  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  plugins?: FastifyPluginAsyncZod[];
 }
 
 /** Builds the HTTP application: plugins, guard, error mapping and every route. */
