@@ -112,4 +112,36 @@ describe.each(DIALECTS)('runbooks on %s', (dialect) => {
     const cancelled = await t.request(t.as.operator, 'POST', `/api/v1/incidents/${id}/runbooks/${failover.id}/cancel`);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
   });
+
+  it('a data loss notes when the last good backup arrived: the recovery point achieved', async () => {
+    await t.store.transaction((tx) =>
+      tx.checkResults.insertMany([
+        {
+          checkId: 'sauvegarde-fraicheur',
+          at: START - 30 * HOUR,
+          status: 'up',
+          latencyMs: 0,
+          message: 'sauvegarde reçue',
+          values: {},
+        },
+        {
+          checkId: 'sauvegarde-fraicheur',
+          at: START - 6 * HOUR,
+          status: 'up',
+          latencyMs: 0,
+          message: 'sauvegarde reçue',
+          values: {},
+        },
+      ]),
+    );
+    const id = await open('perte-donnees');
+    const timeline = (await t.request(t.as.operator, 'GET', `/api/v1/incidents/${id}`)).json().timeline as {
+      kind: string;
+      summary: string;
+      data: { dataAtRiskMs?: number };
+    }[];
+    const note = timeline.find((e) => e.summary.includes('last good backup'));
+    expect(note?.data.dataAtRiskMs).toBe(6 * HOUR);
+    expect(note?.summary).toContain('6h before the incident');
+  });
 });
