@@ -59,6 +59,9 @@ describe('archiving to a folder', () => {
 
     expect(readTree(dest)).toEqual(old);
     expect(readTree(source)).toEqual(young);
+    // The archived file keeps the recording's date.
+    const first = [...old.keys()][0]!;
+    expect(Math.abs(statSync(join(dest, first)).mtimeMs - (Date.now() - 40 * DAY))).toBeLessThan(60_000);
     expect(summary).toMatchObject({ selected: 240, archived: 240, alreadyArchived: 0, failures: [], conflicts: [] });
     expect(summary.verification).toMatch(/read back/);
     expect(summary.bytes).toBe([...old.keys()].reduce((sum, path) => sum + statSync(join(dest, path)).size, 0));

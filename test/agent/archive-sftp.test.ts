@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { archive, ArchiveUnavailableError, searchArchive } from '@vigie/agent';
@@ -49,6 +49,7 @@ describe('archiving over SFTP to OpenSSH', () => {
     expect(summary.verification).toBe('sha256sum run on the server; fsync@openssh.com');
     expect(readTree(remote)).toEqual(tree);
     expect(readTree(source).size).toBe(0);
+    expect(statSync(join(remote, ...odd.split('/'))).mtimeMs).toBe(0);
     expect(existsSync(join(source, 'pwned')) || existsSync(join(remote, 'pwned'))).toBe(false);
     const found = searchArchive(indexFile, { name: '2024/05/02/' });
     expect(found.total).toBe(20);
@@ -73,6 +74,7 @@ describe('archiving over SFTP to OpenSSH', () => {
 
   it('finishes after being killed with SIGKILL in the middle, losing nothing', { timeout: 90_000 }, async () => {
     const tree = writeRecordings(source, 400, { sizes: [4_000, 60_000, 250_000, 9_000] });
+    // Two at a time, so that the run lasts long enough for a kill after its first commit.
     const args = [
       'archive',
       '--source',
@@ -85,11 +87,13 @@ describe('archiving over SFTP to OpenSSH', () => {
       '30d',
       '--index',
       indexFile,
+      '--concurrency',
+      '2',
     ];
     let killed = 0;
     let midway = false;
     for (let attempt = 0; attempt < 4 && killed < 2; attempt++) {
-      const run = await runAgentAndKill(args, { delayMs: Math.floor(Math.random() * 300), afterFirstCommit: true });
+      const run = await runAgentAndKill(args, { delayMs: Math.floor(Math.random() * 200), afterFirstCommit: true });
       if (!run.killed) break;
       killed++;
       // Each recording is whole in the source or at its final name; a final file is never partial.

@@ -8,7 +8,7 @@ import type { ProgressMeter } from './progress';
 import type { Recording } from './recording';
 
 /** Recordings marked pending in one index transaction, and the most kept before a commit. */
-const BATCH = 64;
+const BATCH = 128;
 /** Commit at least this often so a slow run still frees space and shows progress. */
 const COMMIT_EVERY_MS = 1000;
 
@@ -31,6 +31,18 @@ export interface PipelineContext {
   signal?: AbortSignal;
   /** Called after each commit. */
   onCommit: () => void;
+}
+
+/** Deletes an archived recording's source; returns why it could not, or undefined. */
+async function deleteSource(outcome: RecordingOutcome): Promise<string | undefined> {
+  if (outcome.kind === 'failed') return undefined;
+  try {
+    await unlink(outcome.recording.absolutePath);
+    return undefined;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    return `archived as ${outcome.archivePath}, but the source could not be deleted: ${describeCause(error)}`;
+  }
 }
 
 function entryFor(outcome: RecordingOutcome, sourceRoot: string, destination: string, now: number): ArchiveEntry[] {
@@ -91,28 +103,22 @@ export async function runPipeline(work: readonly Recording[], ctx: PipelineConte
       batch.flatMap((outcome) => entryFor(outcome, sourceRoot, destination.name, now)),
       batch.map((outcome) => outcome.recording.relativePath),
     );
-    for (const outcome of batch) {
-      if (outcome.kind === 'failed') {
-        result.failures.push({ recording: outcome.recording.relativePath, reason: outcome.reason });
+    const deleted = await Promise.all(batch.map((outcome) => deleteSource(outcome)));
+    batch.forEach((outcome, i) => {
+      const problem = deleted[i];
+      if (outcome.kind === 'failed' || problem !== undefined) {
+        const reason = outcome.kind === 'failed' ? outcome.reason : problem!;
+        result.failures.push({ recording: outcome.recording.relativePath, reason });
         meter.filesFailed++;
-        continue;
-      }
-      try {
-        await unlink(outcome.recording.absolutePath);
-      } catch (error) {
-        if (errorCode(error) !== 'ENOENT') {
-          const reason = `archived as ${outcome.archivePath}, but the source could not be deleted: ${describeCause(error)}`;
-          result.failures.push({ recording: outcome.recording.relativePath, reason });
-          meter.filesFailed++;
-          continue;
-        }
+        return;
       }
       if (outcome.kind === 'archived') result.archived++;
       else result.alreadyArchived++;
-      if (outcome.conflict)
+      if (outcome.conflict) {
         result.conflicts.push({ recording: outcome.recording.relativePath, archivedAs: outcome.archivePath });
+      }
       meter.filesDone++;
-    }
+    });
     ctx.onCommit();
   };
 

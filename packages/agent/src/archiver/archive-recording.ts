@@ -74,11 +74,10 @@ async function transfer(
     await destination.remove(temp);
     return { kind: 'already-archived', recording, archivePath: target, conflict, facts: existing };
   }
-  const read = await destination.upload(recording.absolutePath, temp, onBytes);
-  const after = await sourceStat(recording.absolutePath);
-  const written = await destination.checksum(temp);
+  const copy = await destination.upload(recording.absolutePath, temp, before.mtimeMs, onBytes);
+  const { read } = copy;
   const problem =
-    copyProblem({ read, written, sourceBefore: before, sourceAfter: after }) ??
+    copyProblem({ ...copy, sourceBefore: before }) ??
     (source.sha256 !== undefined && source.sha256 !== read.sha256 ? 'the source changed during the copy' : undefined);
   if (problem !== undefined) throw new Skip(problem);
   if ((await destination.publish(temp, target)) === 'exists') {

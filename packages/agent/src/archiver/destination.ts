@@ -1,4 +1,4 @@
-import type { FileFacts } from './judge-destination';
+import type { CopyCheck, FileFacts } from './judge-destination';
 
 /** Size and SHA-256 of a file, both known. */
 export type Checksummed = FileFacts & { sha256: string };
@@ -17,10 +17,13 @@ export interface Destination {
   /** Size and SHA-256 of the file at `path`, read back from the destination. */
   checksum(path: string): Promise<Checksummed>;
   /**
-   * Copies a local file to `path` (replacing a leftover), creating folders, and flushes it to
-   * stable storage; returns the size and checksum of the bytes read from the local file.
+   * Copies a local file to `path` (replacing a leftover), creating folders, gives it the
+   * recording's modification time (the call's date for whoever browses the archive), flushes
+   * it to stable storage and reads it back: returns what was read from the source, what the
+   * destination holds, and the source's size and date before and after. A failure to read
+   * the source is thrown as a plain error, a destination failure as `DestinationFailure`.
    */
-  upload(localFile: string, path: string, onBytes: (bytes: number) => void): Promise<Checksummed>;
+  upload(localFile: string, path: string, mtimeMs: number, onBytes: (bytes: number) => void): Promise<CopyCheck>;
   /** Gives `from` the name `to` unless `to` exists: never overwrites. */
   publish(from: string, to: string): Promise<'published' | 'exists'>;
   /** Makes the names given by `publish` survive a crash of the destination's machine. */

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { atDestination, errorCode, type Checksummed, type Destination } from './destination';
-import { withBuffer } from './buffer-pool';
-import { sha256File } from './sha256-file';
+import { atDestination, DestinationFailure, errorCode, type Checksummed, type Destination } from './destination';
+import type { CopyCheck } from './judge-destination';
+import { LocalIoError, LocalIoPool } from './local-io-pool';
 
 /** Written then removed at the destination's root when it is opened, to find a read-only share at once. */
 export const WRITE_PROBE = '.vigie-agent-write-test';
@@ -33,14 +32,22 @@ export class FolderDestination implements Destination {
   private readonly root: string;
   /** The first folder of each `mkdir -p` of this run: it and its subfolders are new names in their parents. */
   private readonly createdFolders = new Set<string>();
+  /** Folders known to exist: one mkdir per folder and run, not per recording. */
+  private readonly knownFolders = new Set<string>();
 
-  private constructor(root: string) {
+  private readonly io: LocalIoPool;
+
+  private constructor(root: string, io: LocalIoPool) {
     this.root = root;
     this.name = root;
+    this.io = io;
   }
 
-  /** Opens a destination folder, which must exist: an absent mount point is an error, not a folder to create. */
-  static async open(root: string): Promise<FolderDestination> {
+  /**
+   * Opens a destination folder, which must exist: an absent mount point is an error, not a
+   * folder to create. `workers` threads copy and hash the recordings.
+   */
+  static async open(root: string, workers: number): Promise<FolderDestination> {
     const absolute = resolve(root);
     const info = await atDestination(`the destination ${absolute}`, () => stat(absolute));
     if (!info.isDirectory()) throw new Error(`the destination ${absolute} is not a folder`);
@@ -50,11 +57,12 @@ export class FolderDestination implements Destination {
       await writeFile(probe, 'vigie-agent checks that it can write here\n');
       await unlink(probe);
     });
-    return new FolderDestination(absolute);
+    return new FolderDestination(absolute, new LocalIoPool(workers));
   }
 
   /** mkdir -p; on failure, the error of the first missing folder (Node reports ENOENT for EROFS below). */
   private async makeFolders(folder: string): Promise<void> {
+    if (this.knownFolders.has(folder)) return;
     try {
       const created = await mkdir(folder, { recursive: true });
       if (created !== undefined) this.createdFolders.add(created);
@@ -65,6 +73,7 @@ export class FolderDestination implements Destination {
       await mkdir(missing);
       throw error;
     }
+    this.knownFolders.add(folder);
   }
 
   private at(path: string): string {
@@ -88,37 +97,22 @@ export class FolderDestination implements Destination {
   }
 
   async checksum(path: string): Promise<Checksummed> {
-    return atDestination(`read back ${this.at(path)}`, () => sha256File(this.at(path)));
+    return atDestination(`read back ${this.at(path)}`, () => this.io.hash(this.at(path), 'destination'));
   }
 
-  async upload(localFile: string, path: string, onBytes: (bytes: number) => void): Promise<Checksummed> {
+  async upload(localFile: string, path: string, mtimeMs: number, onBytes: (bytes: number) => void): Promise<CopyCheck> {
     const target = this.at(path);
-    await atDestination(`create the folder of ${target}`, () => this.makeFolders(dirname(target)));
-    const source = await open(localFile, 'r');
+    if (!this.knownFolders.has(dirname(target))) {
+      await atDestination(`create the folder of ${target}`, () => this.makeFolders(dirname(target)));
+    }
     try {
-      const output = await atDestination(`create ${target}`, () => open(target, 'w'));
-      try {
-        const { size, sha256 } = await withBuffer(async (buffer) => {
-          const hash = createHash('sha256');
-          let copied = 0;
-          for (;;) {
-            const { bytesRead } = await source.read(buffer, 0, buffer.length, copied);
-            if (bytesRead === 0) break;
-            hash.update(buffer.subarray(0, bytesRead));
-            const at = copied;
-            await atDestination(`write ${target}`, () => output.write(buffer, 0, bytesRead, at));
-            copied += bytesRead;
-            onBytes(bytesRead);
-          }
-          return { size: copied, sha256: hash.digest('hex') };
-        });
-        await atDestination(`flush ${target}`, () => output.sync());
-        return { size, sha256 };
-      } finally {
-        await output.close();
-      }
-    } finally {
-      await source.close();
+      const copy = await this.io.copy(localFile, target, mtimeMs);
+      if (copy.created !== undefined) this.createdFolders.add(copy.created);
+      onBytes(copy.read.size);
+      return copy;
+    } catch (error) {
+      if (error instanceof LocalIoError && error.side === 'source') throw error;
+      throw new DestinationFailure(`copy to ${target}`, error);
     }
   }
 
@@ -153,7 +147,10 @@ export class FolderDestination implements Destination {
         folders.add(folder);
       }
     }
-    for (const folder of folders) await atDestination(`flush the folder ${folder}`, () => syncFolder(folder));
+    // Side by side: the file system folds flushes that arrive together into one journal commit.
+    await Promise.all(
+      [...folders].map((folder) => atDestination(`flush the folder ${folder}`, () => syncFolder(folder))),
+    );
   }
 
   private createdByThisRun(folder: string): boolean {
@@ -173,5 +170,7 @@ export class FolderDestination implements Destination {
     });
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.io.close();
+  }
 }

@@ -8,7 +8,7 @@ import { SftpDestination } from './sftp-destination';
 /** Opens the destination the options name: the folder must exist, the SFTP server must accept the key. */
 export async function openDestination(options: ArchiveOptions): Promise<Destination> {
   const spec = options.destination;
-  if (spec.kind === 'folder') return FolderDestination.open(spec.path);
+  if (spec.kind === 'folder') return FolderDestination.open(spec.path, Math.min(options.concurrency, 4));
   const privateKey = await readFile(options.identityFile ?? '', 'utf8');
   return SftpDestination.open(
     describeDestination(spec),

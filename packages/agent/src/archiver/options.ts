@@ -29,7 +29,7 @@ export const ArchiveOptionsSchema = z
     /** The SQLite index file (created if needed). */
     indexFile: z.string({ error: 'indexFile is required: where the archive index is kept' }).min(1),
     /** Recordings copied at the same time. */
-    concurrency: z.number().int().min(1).max(32).default(4),
+    concurrency: z.number().int().min(1).max(32).default(8),
     /** Stops the run after the recordings in flight (they are finished and recorded). */
     signal: z.instanceof(AbortSignal).optional(),
   })

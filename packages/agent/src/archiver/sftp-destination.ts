@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { SFTPWrapper } from 'ssh2';
 import { atDestination, DestinationFailure, errorCode, type Checksummed, type Destination } from './destination';
 import { WRITE_PROBE } from './folder-destination';
+import type { CopyCheck } from './judge-destination';
 import { RemoteHasher } from './remote-sha256';
 import { openSftpSession, sftpCall, type SftpLogin, type SftpSession } from './sftp-session';
+
+async function localStat(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  return info && { size: info.size, mtimeMs: info.mtimeMs };
+}
 
 /** SFTP writes kept in flight per file: enough to fill the link without waiting for each answer. */
 const WRITES_IN_FLIGHT = 8;
@@ -140,7 +146,21 @@ export class SftpDestination implements Destination {
     }
   }
 
-  async upload(localFile: string, path: string, onBytes: (bytes: number) => void): Promise<Checksummed> {
+  async upload(localFile: string, path: string, mtimeMs: number, onBytes: (bytes: number) => void): Promise<CopyCheck> {
+    const sourceBefore = await localStat(localFile);
+    if (sourceBefore === undefined) throw new Error('the recording is no longer in the source folder');
+    const read = await this.send(localFile, path, mtimeMs, onBytes);
+    const sourceAfter = await localStat(localFile);
+    const written = await this.checksum(path);
+    return { read, written, sourceBefore, sourceAfter };
+  }
+
+  private async send(
+    localFile: string,
+    path: string,
+    mtimeMs: number,
+    onBytes: (bytes: number) => void,
+  ): Promise<Checksummed> {
     const remote = this.at(path);
     await atDestination(`create the folder of ${remote}`, () => this.ensureFolder(posix.dirname(remote)));
     const source = await open(localFile, 'r');
@@ -173,7 +193,11 @@ export class SftpDestination implements Destination {
         }
         await Promise.all(writes);
         if (failure !== undefined) throw failure;
-        await atDestination(`flush ${remote}`, () => this.fsync(handle));
+        const seconds = mtimeMs / 1000;
+        await atDestination(`flush ${remote}`, async () => {
+          await sftpCall((done) => this.sftp.futimes(handle, seconds, seconds, done));
+          await this.fsync(handle);
+        });
         return { size, sha256: hash.digest('hex') };
       } finally {
         await sftpCall((done) => this.sftp.close(handle, done)).catch(() => undefined);

@@ -97,7 +97,7 @@ export function registerArchive(program: Command): void {
     .option('--min-free <percent>', 'archive the oldest recordings until the source volume is this % free')
     .option('--min-age <duration>', 'never touch a recording modified more recently (still being written)', '10m')
     .option('--index <file>', 'the archive index (SQLite)', defaultIndexFile())
-    .option('--concurrency <n>', 'recordings copied at the same time', '4')
+    .option('--concurrency <n>', 'recordings copied at the same time', '8')
     .option('--json', 'print progress and the summary as JSON lines on stdout')
     // The search subcommand has its own --index and --json: options after it are its own.
     .enablePositionalOptions()

@@ -1,0 +1,86 @@
+import { Worker } from 'node:worker_threads';
+import type { Checksummed } from './destination';
+
+/** What a local copy read, wrote and saw of its source. */
+export interface LocalCopy {
+  read: Checksummed;
+  written: Checksummed;
+  sourceBefore: { size: number; mtimeMs: number };
+  sourceAfter: { size: number; mtimeMs: number } | undefined;
+  /** The first folder `mkdir -p` created, if any. */
+  created: string | undefined;
+}
+
+/** A failure reported by a worker, with the side it happened on. */
+export class LocalIoError extends Error {
+  readonly code: string | undefined;
+  readonly side: 'source' | 'destination';
+
+  constructor(side: 'source' | 'destination', message: string, code: string | undefined) {
+    super(message);
+    this.side = side;
+    this.code = code;
+  }
+}
+
+interface Reply {
+  id: number;
+  ok?: unknown;
+  error?: { side: 'source' | 'destination'; code?: string; message: string };
+}
+
+/** A few worker threads that copy and hash local files with synchronous calls. */
+export class LocalIoPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Array<() => void> = [];
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./local-io-worker.js', import.meta.url));
+      worker.on('message', (reply: Reply) => this.settle(worker, reply));
+      worker.on('error', (error) => {
+        for (const { reject } of this.pending.values()) reject(error);
+        this.pending.clear();
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  private settle(worker: Worker, reply: Reply): void {
+    const waiter = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    this.idle.push(worker);
+    this.waiting.shift()?.();
+    if (!waiter) return;
+    if (reply.error) waiter.reject(new LocalIoError(reply.error.side, reply.error.message, reply.error.code));
+    else waiter.resolve(reply.ok);
+  }
+
+  private async run(op: string, args: Record<string, unknown>): Promise<unknown> {
+    while (this.idle.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    const worker = this.idle.pop()!;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, op, args });
+    });
+  }
+
+  /** Copies `source` to `target` (creating its folder), dates it, flushes it, and reads it back. */
+  copy(source: string, target: string, mtimeMs: number): Promise<LocalCopy> {
+    return this.run('copy', { source, target, mtimeMs }) as Promise<LocalCopy>;
+  }
+
+  /** Size and SHA-256 of a local file; `side` tells whose error a failure is. */
+  hash(path: string, side: 'source' | 'destination'): Promise<Checksummed> {
+    return this.run('hash', { path, side }) as Promise<Checksummed>;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
