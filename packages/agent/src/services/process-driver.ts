@@ -47,7 +47,13 @@ export function processServiceDriver(
       return;
     }
     for (let waited = 0; waited < STOP_GRACE_MS && (await alive(pid)); waited += 100) await sleep(100);
-    if (await alive(pid)) process.kill(pid, 'SIGKILL');
+    if (!(await alive(pid))) return;
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch (error) {
+      // It exited between the look and the kill: stopped all the same.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
   };
 
   const start = (): Promise<{ pid: number } | { error: string }> =>
