@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { atDestination, DestinationFailure, errorCode, type Checksummed, type Destination } from './destination';
 import type { CopyCheck } from './judge-destination';
 import { LocalIoError, LocalIoPool } from './local-io-pool';
@@ -8,30 +8,14 @@ import { LocalIoError, LocalIoPool } from './local-io-pool';
 /** Written then removed at the destination's root when it is opened, to find a read-only share at once. */
 export const WRITE_PROBE = '.vigie-agent-write-test';
 
-/** Errors of `link()` on file systems without hard links (FAT, some SMB mounts): fall back to rename. */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
-/** Errors of fsync on a folder where the platform or file system cannot do it (Windows, some network mounts). */
-const NO_FOLDER_SYNC = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'EBADF', 'EACCES']);
-
-/** Flushes a folder's entries (new names, removed names) to stable storage where the platform allows it. */
-async function syncFolder(folder: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(folder, 'r');
-    await handle.sync();
-  } catch (error) {
-    if (!NO_FOLDER_SYNC.has(errorCode(error) ?? '')) throw error;
-  } finally {
-    await handle?.close();
-  }
-}
-
 /** A destination folder on this machine: a local disk or a mounted share (SMB, NFS). */
 export class FolderDestination implements Destination {
   readonly name: string;
   private readonly root: string;
   /** The first folder of each `mkdir -p` of this run: it and its subfolders are new names in their parents. */
   private readonly createdFolders = new Set<string>();
+  /** Names in each destination folder touched, read once per run. */
+  private readonly listings = new Map<string, Promise<Set<string>>>();
   /** Folders known to exist: one mkdir per folder and run, not per recording. */
   private readonly knownFolders = new Set<string>();
 
@@ -85,15 +69,36 @@ export class FolderDestination implements Destination {
   }
 
   async stat(path: string): Promise<{ size: number } | undefined> {
-    return atDestination(`stat ${this.at(path)}`, async () => {
+    const file = this.at(path);
+    return atDestination(`stat ${file}`, async () => {
+      // Most recordings are new at the destination: one listing per folder spares a failed
+      // stat per recording. A name added meanwhile by someone else is caught by publish().
+      if (!(await this.listing(dirname(file))).has(basename(file))) return undefined;
       try {
-        const info = await stat(this.at(path));
+        const info = await stat(file);
         return { size: info.size };
       } catch (error) {
         if (errorCode(error) === 'ENOENT') return undefined;
         throw error;
       }
     });
+  }
+
+  /** The names in a destination folder when this run first looked, plus those it published. */
+  private listing(folder: string): Promise<Set<string>> {
+    let names = this.listings.get(folder);
+    if (names === undefined) {
+      names = readdir(folder).then(
+        (entries) => new Set(entries),
+        (error: unknown) => {
+          if (errorCode(error) === 'ENOENT') return new Set<string>();
+          this.listings.delete(folder);
+          throw error;
+        },
+      );
+      this.listings.set(folder, names);
+    }
+    return names;
   }
 
   async checksum(path: string): Promise<Checksummed> {
@@ -119,21 +124,16 @@ export class FolderDestination implements Destination {
   async publish(from: string, to: string): Promise<'published' | 'exists'> {
     const source = this.at(from);
     const target = this.at(to);
-    return atDestination(`rename ${source} to ${target}`, async () => {
-      try {
-        // link() fails when the name is taken, where rename() would silently replace the file.
-        await link(source, target);
-      } catch (error) {
-        const code = errorCode(error);
-        if (code === 'EEXIST') return 'exists';
-        if (!NO_HARD_LINKS.has(code ?? '')) throw error;
-        if ((await this.stat(to)) !== undefined) return 'exists';
-        await rename(source, target);
-        return 'published';
-      }
-      await unlink(source);
+    const outcome = await atDestination(`rename ${source} to ${target}`, async () => {
+      const linked = await this.io.publish(source, target);
+      if (linked !== 'no-hard-links') return linked;
+      // No hard links here (FAT, some SMB mounts): check, then rename.
+      if ((await stat(target).catch(() => undefined)) !== undefined) return 'exists';
+      await rename(source, target);
       return 'published';
     });
+    if (outcome === 'published') (await this.listing(dirname(target))).add(basename(target));
+    return outcome;
   }
 
   async makeDurable(paths: readonly string[]): Promise<void> {
@@ -149,7 +149,7 @@ export class FolderDestination implements Destination {
     }
     // Side by side: the file system folds flushes that arrive together into one journal commit.
     await Promise.all(
-      [...folders].map((folder) => atDestination(`flush the folder ${folder}`, () => syncFolder(folder))),
+      [...folders].map((folder) => atDestination(`flush the folder ${folder}`, () => this.io.syncFolder(folder))),
     );
   }
 

@@ -80,6 +80,19 @@ export class LocalIoPool {
     return this.run('hash', { path, side }) as Promise<Checksummed>;
   }
 
+  /** Links `from` to `to` then removes `from`; `no-hard-links` where the file system has none. */
+  publish(from: string, to: string): Promise<'published' | 'exists' | 'no-hard-links'> {
+    return this.run('publish', { from, to }) as Promise<'published' | 'exists' | 'no-hard-links'>;
+  }
+
+  /**
+   * Flushes a folder's entries. On a worker, not on libuv's four threads, where a slow flush
+   * would hold up the small operations of the recordings in flight.
+   */
+  async syncFolder(folder: string): Promise<void> {
+    await this.run('syncFolder', { folder });
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }

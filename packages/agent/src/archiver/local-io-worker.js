@@ -3,7 +3,18 @@
 // the SHA-256 work spread over the cores. Plain JavaScript so that it loads without tsx.
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, futimesSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  futimesSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 
@@ -112,10 +123,49 @@ function copy({ source, target, mtimeMs }) {
   return { ok: { read, written: written.ok, sourceBefore, sourceAfter, created } };
 }
 
+/** Errors of link() where the file system has no hard links: the caller renames after a check instead. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/** Gives `from` the name `to` unless `to` exists: link() refuses a taken name where rename() would replace it. */
+function publish({ from, to }) {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if (error?.code === 'EEXIST') return { ok: 'exists' };
+    if (NO_HARD_LINKS.has(error?.code)) return { ok: 'no-hard-links' };
+    return { error: failure('destination', error) };
+  }
+  try {
+    unlinkSync(from);
+  } catch (error) {
+    return { error: failure('destination', error) };
+  }
+  return { ok: 'published' };
+}
+
+/** Errors of fsync on a folder where the platform or file system cannot do it (Windows, some network mounts). */
+const NO_FOLDER_SYNC = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'EBADF', 'EACCES']);
+
+/** Flushes a folder's entries (new names) to stable storage where the platform allows it. */
+function syncFolder({ folder }) {
+  let fd;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch (error) {
+    if (!NO_FOLDER_SYNC.has(error?.code)) return { error: failure('destination', error) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return { ok: true };
+}
+
+const OPS = { copy, publish, syncFolder, hash: (args) => hashFile(args.path, args.side) };
+
 parentPort.on('message', ({ id, op, args }) => {
   let result;
   try {
-    result = op === 'copy' ? copy(args) : hashFile(args.path, args.side);
+    result = OPS[op](args);
   } catch (error) {
     result = { error: failure('destination', error) };
   }
