@@ -1,6 +1,6 @@
 /**
  * The audio archiver against `cp -r` and `rsync -a` on the same recordings, in the same run:
- * 10,000 files, 2 GB in all (sizes 40–360 kB, like short calls), in day folders under /tmp.
+ * 10,000 files, 2 GB in all (sizes 40–360 kB, like short calls), in 28 day folders under /tmp.
  * Each tool copies the tree to a fresh folder of the same volume; `sync` is part of the time
  * of cp and rsync (the archiver flushes each file itself, and verifies it by SHA-256 read back).
  * The page cache is dropped before each tool when this process may (root); otherwise the
@@ -70,8 +70,9 @@ function writeTree(root: string): number {
   const folders = new Set<string>();
   let total = 0;
   for (let i = 0; i < FILES; i++) {
-    const month = String(1 + Math.floor(i / 1000)).padStart(2, '0');
-    const folder = join(root, '2024', month, String(1 + (i % 28)).padStart(2, '0'));
+    // Day folders in order, ~360 calls a day: the oldest first is how an HMP tree is emptied.
+    const day = Math.floor(i / Math.ceil(FILES / 28));
+    const folder = join(root, '2024', '05', String(1 + day).padStart(2, '0'));
     if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
     folders.add(folder);
     // Sizes from 0.2× to 1.8× the average, so that the total stays BYTES.

@@ -1,16 +1,16 @@
-import { unlink } from 'node:fs/promises';
 import type { ArchiveEntry } from './archive-entry';
 import type { ArchiveIndex } from './archive-index';
 import { tempNameFor } from './archive-names';
 import { archiveRecording, type RecordingOutcome } from './archive-recording';
-import { DestinationFailure, describeCause, errorCode, type Destination } from './destination';
+import { DestinationFailure, type Destination } from './destination';
+import type { LocalIoPool } from './local-io-pool';
 import type { ProgressMeter } from './progress';
 import type { Recording } from './recording';
 
 /** Recordings marked pending in one index transaction, and the most kept before a commit. */
-const BATCH = 128;
+const BATCH = 512;
 /** Commit at least this often so a slow run still frees space and shows progress. */
-const COMMIT_EVERY_MS = 1000;
+const COMMIT_EVERY_MS = 2000;
 
 /** What a pipeline run tallied. */
 export interface PipelineResult {
@@ -29,20 +29,10 @@ export interface PipelineContext {
   meter: ProgressMeter;
   concurrency: number;
   signal?: AbortSignal;
+  /** Deletes the sources of archived recordings (a worker thread of its own). */
+  sources: LocalIoPool;
   /** Called after each commit. */
   onCommit: () => void;
-}
-
-/** Deletes an archived recording's source; returns why it could not, or undefined. */
-async function deleteSource(outcome: RecordingOutcome): Promise<string | undefined> {
-  if (outcome.kind === 'failed') return undefined;
-  try {
-    await unlink(outcome.recording.absolutePath);
-    return undefined;
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
-    return `archived as ${outcome.archivePath}, but the source could not be deleted: ${describeCause(error)}`;
-  }
 }
 
 function entryFor(outcome: RecordingOutcome, sourceRoot: string, destination: string, now: number): ArchiveEntry[] {
@@ -103,11 +93,18 @@ export async function runPipeline(work: readonly Recording[], ctx: PipelineConte
       batch.flatMap((outcome) => entryFor(outcome, sourceRoot, destination.name, now)),
       batch.map((outcome) => outcome.recording.relativePath),
     );
-    const deleted = await Promise.all(batch.map((outcome) => deleteSource(outcome)));
-    batch.forEach((outcome, i) => {
-      const problem = deleted[i];
-      if (outcome.kind === 'failed' || problem !== undefined) {
-        const reason = outcome.kind === 'failed' ? outcome.reason : problem!;
+    // One message for the batch: a flood of unlinks on libuv's four threads would stall the
+    // small operations of the recordings in flight.
+    const archived = batch.flatMap((outcome) => (outcome.kind === 'failed' ? [] : [outcome]));
+    const problems = await ctx.sources.unlinkMany(archived.map((outcome) => outcome.recording.absolutePath));
+    const undeleted = new Map(archived.map((outcome, i) => [outcome, problems[i] ?? null]));
+    batch.forEach((outcome) => {
+      const problem = outcome.kind === 'failed' ? null : (undeleted.get(outcome) ?? null);
+      if (outcome.kind === 'failed' || problem !== null) {
+        const reason =
+          outcome.kind === 'failed'
+            ? outcome.reason
+            : `archived as ${outcome.archivePath}, but the source could not be deleted: ${problem}`;
         result.failures.push({ recording: outcome.recording.relativePath, reason });
         meter.filesFailed++;
         return;

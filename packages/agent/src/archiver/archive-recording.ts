@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { conflictNameFor, tempNameFor } from './archive-names';
 import { DestinationFailure, type Checksummed, type Destination } from './destination';
 import { copyProblem, judgeDestination, type FileFacts } from './judge-destination';
@@ -17,15 +16,6 @@ export type RecordingOutcome =
       facts: Checksummed;
     }
   | { kind: 'failed'; recording: Recording; reason: string };
-
-async function sourceStat(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
-  try {
-    const info = await stat(file);
-    return { size: info.size, mtimeMs: info.mtimeMs };
-  } catch {
-    return undefined;
-  }
-}
 
 /** A recording that cannot be archived this time; its source stays where it is. */
 class Skip extends Error {}
@@ -64,8 +54,8 @@ async function transfer(
   destination: Destination,
   onBytes: (bytes: number) => void,
 ): Promise<RecordingOutcome> {
-  const before = await sourceStat(recording.absolutePath);
-  if (before === undefined) throw new Skip('the recording is no longer in the source folder');
+  // The scan's look at the source is the reference: any change since shows in the copy check.
+  const before = { size: recording.size, mtimeMs: recording.mtimeMs };
   const { target, existing, source } = await chooseTarget(recording, destination, before.size);
   const conflict = target !== recording.relativePath;
   const temp = tempNameFor(recording.relativePath);

@@ -7,6 +7,7 @@ import type { ArchiveSummary } from './archive-summary';
 import { describeCause, type Destination } from './destination';
 import { ArchiveUnavailableError } from './errors';
 import { IndexBusyError } from './index-lock';
+import { LocalIoPool } from './local-io-pool';
 import { openDestination } from './open-destination';
 import { parseArchiveOptions, type ArchiveOptions, type ArchiveOptionsInput } from './options';
 import { ProgressMeter, type ArchiveProgress } from './progress';
@@ -118,6 +119,7 @@ async function run(
   report(true);
   const ticker = setInterval(() => report(false), PROGRESS_EVERY_MS);
   let result;
+  const sources = new LocalIoPool(1);
   try {
     result = await runPipeline(work, {
       sourceRoot,
@@ -126,10 +128,12 @@ async function run(
       meter,
       concurrency: options.concurrency,
       signal: options.signal,
+      sources,
       onCommit: () => report(false),
     });
   } finally {
     clearInterval(ticker);
+    await sources.close();
   }
   const finishedAt = Date.now();
   onProgress(meter.snapshot('done', finishedAt));

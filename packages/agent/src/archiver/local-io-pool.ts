@@ -93,6 +93,11 @@ export class LocalIoPool {
     await this.run('syncFolder', { folder });
   }
 
+  /** Deletes files in one message; for each, why it could not be deleted, or null (gone already counts as deleted). */
+  unlinkMany(paths: readonly string[]): Promise<Array<string | null>> {
+    return this.run('unlinkMany', { paths }) as Promise<Array<string | null>>;
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }

@@ -160,7 +160,21 @@ function syncFolder({ folder }) {
   return { ok: true };
 }
 
-const OPS = { copy, publish, syncFolder, hash: (args) => hashFile(args.path, args.side) };
+/** Deletes files; returns, for each, the error code that kept it, or null. */
+function unlinkMany({ paths }) {
+  return {
+    ok: paths.map((path) => {
+      try {
+        unlinkSync(path);
+        return null;
+      } catch (error) {
+        return error?.code === 'ENOENT' ? null : `${error?.code ?? 'error'}: ${error?.message ?? error}`;
+      }
+    }),
+  };
+}
+
+const OPS = { copy, publish, syncFolder, unlinkMany, hash: (args) => hashFile(args.path, args.side) };
 
 parentPort.on('message', ({ id, op, args }) => {
   let result;
