@@ -2,22 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { TimingWheel } from './timing-wheel';
 
 describe('timing wheel', () => {
-  it('fires each value at the first tick at or after its due time, never before', () => {
+  it('fires each value at the first advance at or after its due time, never before', () => {
     const wheel = new TimingWheel<string>(20, 8, 1_000);
     wheel.schedule('a', 1_030);
     wheel.schedule('b', 1_041);
     expect(wheel.advance(1_020)).toEqual([]);
-    expect(wheel.advance(1_040)).toEqual(['a']);
-    expect(wheel.advance(1_059)).toEqual([]);
-    expect(wheel.advance(1_060)).toEqual(['b']);
+    expect(wheel.advance(1_029)).toEqual([]);
+    expect(wheel.advance(1_031)).toEqual(['a']);
+    expect(wheel.advance(1_040)).toEqual([]);
+    expect(wheel.advance(1_041)).toEqual(['b']);
     expect(wheel.size).toBe(0);
   });
 
   it('keeps values due beyond one turn of the wheel for a later turn', () => {
     const wheel = new TimingWheel<string>(10, 4, 0);
     wheel.schedule('later', 95);
-    for (let t = 10; t < 100; t += 10) expect(wheel.advance(t)).toEqual([]);
-    expect(wheel.advance(100)).toEqual(['later']);
+    for (let t = 10; t < 95; t += 5) expect(wheel.advance(t)).toEqual([]);
+    expect(wheel.advance(95)).toEqual(['later']);
   });
 
   it('catches up after a stall longer than a turn', () => {
@@ -33,5 +34,13 @@ describe('timing wheel', () => {
     wheel.cancel(gone);
     expect(wheel.advance(530)).toEqual(['past']);
     expect(wheel.size).toBe(0);
+  });
+
+  it('fires values due in the current tick once their time comes, not a tick late', () => {
+    const wheel = new TimingWheel<string>(20, 8, 1_000);
+    wheel.schedule('soon', 1_005);
+    wheel.schedule('later', 1_015);
+    expect(wheel.advance(1_006)).toEqual(['soon']);
+    expect(wheel.advance(1_016)).toEqual(['later']);
   });
 });

@@ -1,17 +1,20 @@
 /** A value waiting in a timing wheel. */
 export interface WheelEntry<T> {
   readonly value: T;
-  /** The wheel tick at which it fires. */
+  readonly dueAt: number;
+  /** The wheel tick whose slot holds it. */
   readonly tick: number;
 }
 
 /**
- * A hashed timing wheel: scheduling and cancelling are O(1), and each tick visits one
- * slot rather than every timer — thousands of checks cost a few set operations per tick.
- * An entry fires at the first tick at or after its due time, never before it.
+ * A hashed timing wheel: scheduling and cancelling are O(1), and each advance visits the
+ * slots of the ticks passed rather than every timer — thousands of checks cost a few set
+ * operations per tick. An entry fires at the first advance at or after its due time,
+ * never before it: the tick only picks the slot, the due time decides.
  */
 export class TimingWheel<T> {
   private readonly slots: Set<WheelEntry<T>>[];
+  /** Ticks up to this one have been emptied of every entry due in them. */
   private cursor: number;
   private count = 0;
 
@@ -21,7 +24,7 @@ export class TimingWheel<T> {
     now: number,
   ) {
     this.slots = Array.from({ length: slotCount }, () => new Set<WheelEntry<T>>());
-    this.cursor = Math.floor(now / tickMs);
+    this.cursor = Math.floor(now / tickMs) - 1;
   }
 
   get size(): number {
@@ -30,8 +33,8 @@ export class TimingWheel<T> {
 
   /** Schedules a value at `dueAt` (a time already past fires at the next advance). */
   schedule(value: T, dueAt: number): WheelEntry<T> {
-    const tick = Math.max(Math.ceil(dueAt / this.tickMs), this.cursor + 1);
-    const entry = { value, tick };
+    const tick = Math.max(Math.floor(dueAt / this.tickMs), this.cursor + 1);
+    const entry = { value, dueAt, tick };
     this.slots[tick % this.slots.length]!.add(entry);
     this.count++;
     return entry;
@@ -50,13 +53,14 @@ export class TimingWheel<T> {
     for (let i = 1; i <= steps; i++) {
       const slot = this.slots[(this.cursor + i) % this.slots.length]!;
       for (const entry of slot) {
-        if (entry.tick > target) continue;
+        if (entry.tick > target || entry.dueAt > now) continue;
         slot.delete(entry);
         this.count--;
         due.push(entry.value);
       }
     }
-    if (target > this.cursor) this.cursor = target;
+    // The current tick is not over: entries due later in it wait for the next advance.
+    if (target - 1 > this.cursor) this.cursor = target - 1;
     return due;
   }
 }
