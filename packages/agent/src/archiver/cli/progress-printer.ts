@@ -23,13 +23,20 @@ export function progressLine(p: ArchiveProgress): string {
   );
 }
 
+/** Time left at the average rate so far, or `…` before there is a rate. */
+function eta(p: ArchiveProgress): string {
+  if (p.phase === 'done') return '0 s';
+  if (p.bytesPerSecond <= 0) return '…';
+  return formatElapsed(((p.bytesTotal - p.bytesDone) / p.bytesPerSecond) * 1000);
+}
+
 function barPrinter(stream: NodeJS.WriteStream): ProgressPrinter {
+  // The bar follows bytes (smooth, even with a few long recordings); files are counted when committed.
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: 'Archiving {bar} {percentage}% | {value}/{total} recordings | {bytes} | {rate}/s | ETA {eta_formatted}',
+      format: 'Archiving {bar} {percentage}% | {files} recordings | {bytes} | {rate}/s | ETA {left}',
       hideCursor: true,
-      etaBuffer: 50,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -38,14 +45,16 @@ function barPrinter(stream: NodeJS.WriteStream): ProgressPrinter {
     onProgress(p) {
       if (p.phase === 'scanning') return;
       const payload = {
+        files: `${p.filesDone}/${p.filesTotal}`,
         bytes: `${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`,
         rate: formatBytes(p.bytesPerSecond),
+        left: eta(p),
       };
       if (!started) {
         started = true;
-        bar.start(p.filesTotal, p.filesDone + p.filesFailed, payload);
+        bar.start(Math.max(1, p.bytesTotal), p.bytesDone, payload);
       } else {
-        bar.update(p.filesDone + p.filesFailed, payload);
+        bar.update(p.bytesDone, payload);
       }
     },
     finish() {
