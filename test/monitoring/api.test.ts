@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initialCheckMemory, shardOf, type CheckResultRecord } from '@vigie/core';
+import { randomBytes } from 'node:crypto';
+import { initialCheckMemory, listHeartbeats, shardOf, SYSTEM_ACTOR, type CheckResultRecord } from '@vigie/core';
+import { secretBox } from '../../packages/server/src/adapters/secret-box';
+import { PlanCatalog } from '../../packages/server/src/plan-catalog';
 import { DIALECTS } from '../../packages/server/src/testing/test-databases';
 import { createTestApp, type TestApp } from '../../packages/server/src/testing/test-app';
 import { monitoringPlan } from './support';
@@ -128,5 +131,13 @@ describe.each(DIALECTS)('monitoring API on %s', (dialect) => {
     expect((await t.request(null, 'POST', `/api/v1/heartbeats/${token}`)).statusCode).toBe(404);
     expect((await t.request(null, 'POST', `/api/v1/heartbeats/${renewed.token}`)).statusCode).toBe(200);
     expect((await t.request(null, 'POST', '/api/v1/heartbeats/vhb_not-a-real-token-at-all')).statusCode).toBe(404);
+  });
+
+  it('shows no address, rather than failing, when the key that sealed a token is gone', async () => {
+    await t.request(t.as.admin, 'POST', '/api/v1/checks/sauvegarde/heartbeat-token');
+    const otherKey = secretBox(randomBytes(32));
+    const ctx = { store: t.store, clock: t.clock, plans: new PlanCatalog(t.store) };
+    const [heartbeat] = await listHeartbeats(ctx, SYSTEM_ACTOR, otherKey, null);
+    expect(heartbeat).toMatchObject({ checkId: 'sauvegarde', url: null });
   });
 });

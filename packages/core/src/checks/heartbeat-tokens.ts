@@ -25,6 +25,15 @@ export function heartbeatUrl(publicUrl: string | null, token: string): string {
   return `${(publicUrl ?? '').replace(/\/+$/, '')}/api/v1/heartbeats/${token}`;
 }
 
+/** The token back from its sealed form; null when the key that sealed it is gone (make a new one). */
+function openToken(sealer: SecretSealer, sealed: string): string | null {
+  try {
+    return sealer.open(sealed);
+  } catch {
+    return null;
+  }
+}
+
 function requireAdmin(actor: Actor): void {
   if (!hasRole(actor, CAN.administer)) throw forbidden('only an administrator sees heartbeat addresses');
 }
@@ -46,14 +55,15 @@ export async function listHeartbeats(
   const tokenOf = new Map(tokens.map((t) => [t.checkId, t]));
   const stateOf = new Map(states.map((s) => [s.checkId, s.memory]));
   return checks.map((check) => {
-    const token = tokenOf.get(check.id);
+    const sealed = tokenOf.get(check.id)?.sealedToken;
+    const token = sealed === undefined ? null : openToken(sealer, sealed);
     return {
       checkId: check.id,
       name: check.name ?? check.id,
       everyMs: check.every,
       graceMs: heartbeatGraceMs(check),
       example: check.example,
-      url: token ? heartbeatUrl(publicUrl, sealer.open(token.sealedToken)) : null,
+      url: token === null ? null : heartbeatUrl(publicUrl, token),
       state: stateOf.get(check.id)?.state ?? 'unknown',
       lastResultAt: stateOf.get(check.id)?.lastAt ?? null,
     };
