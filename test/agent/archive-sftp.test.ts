@@ -73,7 +73,7 @@ describe('archiving over SFTP to OpenSSH', () => {
   });
 
   it('finishes after being killed with SIGKILL in the middle, losing nothing', { timeout: 90_000 }, async () => {
-    const tree = writeRecordings(source, 400, { sizes: [4_000, 60_000, 250_000, 9_000] });
+    const tree = writeRecordings(source, 800, { sizes: [4_000, 60_000, 250_000, 9_000] });
     // Two at a time, so that the run lasts long enough for a kill after its first commit.
     const args = [
       'archive',
@@ -110,7 +110,7 @@ describe('archiving over SFTP to OpenSSH', () => {
     expect(jsonSummary(final)).toMatchObject({ failures: [] });
     expect(readTree(remote)).toEqual(tree);
     expect(readTree(source).size).toBe(0);
-    expect(searchArchive(indexFile, { limit: 1000 }).total).toBe(400);
+    expect(searchArchive(indexFile, { limit: 1000 }).total).toBe(800);
   });
 
   it('refuses a server whose host key is not the pinned one, and a key the server refuses, moving nothing', async () => {
