@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most tests wait on real peers and real clocks rather than compute: run several at once.
+    maxWorkers: 4,
   },
 });

@@ -38,13 +38,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `vigie start` on a free loopback port and waits until it answers. */
+/** Starts `vigie start` on a port the system picks, and waits until it answers there. */
 export async function startVigieProcess(
   args: string[],
   options: { env?: Record<string, string>; cwd?: string } = {},
 ): Promise<RunningServer> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [VIGIE_BIN, 'start', '--host', '127.0.0.1', '--port', String(port), ...args], {
+  // Port 0: the kernel picks a free port, so test files running side by side never collide.
+  const child = spawn(process.execPath, [VIGIE_BIN, 'start', '--host', '127.0.0.1', '--port', '0', ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, VIGIE_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,19 +52,22 @@ export async function startVigieProcess(
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
+  let baseUrl = '';
   for (;;) {
     if (child.exitCode !== null) throw new Error(`vigie start exited with ${child.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
+    baseUrl = /Vigie is listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
+    if (baseUrl) {
+      try {
+        const response = await fetch(`${baseUrl}/api/health`);
+        if (response.ok) break;
+      } catch {
+        // not answering yet
+      }
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`vigie start did not answer within 30 s:\n${output}`);
+      throw new Error(`vigie start did not answer within 60 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
