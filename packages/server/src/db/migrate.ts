@@ -6,7 +6,9 @@ export class MigrationError extends Error {}
 
 /** Brings the schema up to date; returns the names of the migrations it applied. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+  // A database created while a later-numbered migration already existed must still accept
+  // an earlier number added afterwards: each migration runs once, whatever the order seen.
+  const migrator = new Migrator({ db: handle.db, provider: migrationProvider, allowUnorderedMigrations: true });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
