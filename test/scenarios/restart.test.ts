@@ -30,11 +30,19 @@ function fastPlan(): string {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function signIn(server: RunningServer): Promise<{ cookie: string; csrf: string }> {
-  const response = await fetch(`${server.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
+  // The restarted server may get the killed one's port back: a kept-alive connection to the
+  // dead process then fails once; a second attempt opens a fresh one.
+  const attempt = () =>
+    fetch(`${server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+  const response = await attempt()
+    .catch(attempt)
+    .catch((error: unknown) => {
+      throw new Error(`sign-in failed (${String(error)}); the server said:\n${server.output()}`);
+    });
   const body = (await response.json()) as { csrfToken: string };
   return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, csrf: body.csrfToken };
 }
@@ -102,7 +110,7 @@ describe.each(DIALECTS)('a server killed in the middle of an escalation, on %s',
     await sleep(5_500);
     server.child.kill('SIGKILL');
     await new Promise((resolve) => server.child.once('exit', resolve));
-    await sleep(8_000); // down past the next SITREP and the 6-hour step (10 s here)
+    await sleep(12_000); // down past the next SITREP and the 6-hour step (10 s here)
 
     server = await startVigieProcess(args, { env, cwd: dir });
     who = await signIn(server);

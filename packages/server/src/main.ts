@@ -81,6 +81,12 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
           )
         : undefined;
     await relay?.start();
+    if (database.dialect === 'sqlite') {
+      // One node only on SQLite: jobs it had claimed when it last stopped are free at once,
+      // rather than after their lease (PostgreSQL nodes wait for the lease: another may be alive).
+      const freed = await kyselyStore(database.db, database.dialect).transaction((tx) => tx.jobs.releaseClaims());
+      if (freed > 0) log.info({ jobs: freed }, 'jobs claimed before the last stop are free again');
+    }
     const store = kyselyStore(database.db, database.dialect, (ids) => {
       bus.publish(ids);
       relay?.announce(ids).catch((error: unknown) => log.warn({ err: error }, 'could not tell the other nodes'));

@@ -112,6 +112,15 @@ export function jobRepository(db: Kysely<Database>, dialect: Dialect): JobReposi
       if (kinds?.length) query = query.where('kind', 'in', [...kinds]);
       return (await query.orderBy('run_at').execute()).map(toJob);
     },
+    async releaseClaims() {
+      const result = await db
+        .updateTable('jobs')
+        .set({ locked_until: null })
+        .where('status', '=', 'pending')
+        .where('locked_until', 'is not', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
     async countPending() {
       const row = await db
         .selectFrom('jobs')
