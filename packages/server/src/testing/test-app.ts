@@ -29,7 +29,16 @@ export const TEST_PASSWORD = 'a test password, long enough';
 
 /** The seed plan with every person made real (not an example), so messages are sent. */
 export function seedPlanWithRealContacts(): string {
-  return SEED_PLAN_TEXT.replace(/\n\s+example: true/g, '');
+  // People only (the `team` and `clients` sections): example servers and checks stay
+  // examples, so nothing probes them. Line by line, so the text keeps its layout.
+  let section = '';
+  return SEED_PLAN_TEXT.split('\n')
+    .filter((line) => {
+      const key = /^([a-zA-Z]+):/.exec(line)?.[1];
+      if (key) section = key;
+      return !((section === 'team' || section === 'clients') && /^\s+example: true$/.test(line));
+    })
+    .join('\n');
 }
 
 export interface SignedIn {
