@@ -126,6 +126,23 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('plays a drill from the plan page: Patch Hermès for 7 hours, both steps at their times', async () => {
+    const { page, problems } = await openPage();
+    await signIn(page, server.t.emailOf('crisis-manager'));
+    await page.goto('/plan?tab=drill');
+    await page.getByLabel('Durée de la panne').fill('7h');
+    await page.getByRole('button', { name: 'Lancer l’exercice' }).click();
+    const table = page.getByTestId('drill-timeline');
+    await table.waitFor();
+    const text = await table.innerText();
+    expect(text).toContain('Résolution supérieure à 60 minutes');
+    expect(text).toContain('Interruption de services supérieure à 6 heures');
+    expect(text).toMatch(/\+6\s?h/u);
+    expect(text).toContain('dsi.permanence@ocm.example');
+    await screenshot(page, '10b-plan-drill');
+    expect(problems).toEqual([]);
+  });
+
   it('shows a broken plan’s error at its line, and refuses to load it', async () => {
     const { page, problems } = await openPage();
     await signIn(page, server.t.emailOf('admin'));

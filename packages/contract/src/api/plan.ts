@@ -54,3 +54,33 @@ export const ThreatListResponseSchema = z.object({
   planVersion: z.number(),
   threats: z.array(ThreatViewSchema),
 });
+
+export const DrillRequestSchema = z.strictObject({
+  threatId: z.string().min(1).max(128),
+  /** How long the interruption lasts, in the plan's notation (7h, 90m). */
+  lasts: z.string().min(1).max(20),
+  /** The technician's estimate given at the start. */
+  eta: z.string().min(1).max(20).optional(),
+  /** The crisis cell posts no SITREP: show the reminders and overdue alerts. */
+  silentCell: z.boolean().default(false),
+});
+
+export const DrillEntrySchema = z.object({
+  offsetMs: z.number(),
+  kind: z.string(),
+  id: z.string().nullable(),
+  summary: z.string(),
+  channel: z.string().optional(),
+  to: z.string().optional(),
+  name: z.string().optional(),
+  subject: z.string().optional(),
+  status: z.string().optional(),
+  event: z.string().optional(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const DrillResultSchema = z.object({
+  threatId: z.string(),
+  lastsMs: z.number(),
+  timeline: z.array(DrillEntrySchema),
+});

@@ -40,6 +40,8 @@ export interface DrillEntry {
   subject?: string;
   status?: string;
   event?: string;
+  /** The timeline entry's own facts, for a reader that words them in its language. */
+  data: Record<string, unknown>;
 }
 
 export interface DrillResult {
@@ -70,6 +72,7 @@ function toEntry(entry: TimelineEntry, startedAt: number): DrillEntry {
     kind: entry.kind,
     id: entry.ref,
     summary: entry.summary,
+    data: entry.data,
     ...(entry.kind === 'notification' && {
       channel: text(data['channel']),
       to: text(data['to']),

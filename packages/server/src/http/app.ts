@@ -19,6 +19,7 @@ import { apiTokenRoutes } from './routes/api-tokens';
 import { auditRoutes } from './routes/audit';
 import { crisisCellRoutes } from './routes/crisis-cell';
 import { detectionRoutes } from './routes/detection';
+import { drillRoutes } from './routes/drill';
 import { runbookRoutes } from './routes/runbooks';
 import { incidentRoutes } from './routes/incidents';
 import { settingsRoutes } from './routes/settings';
@@ -110,6 +111,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(heartbeatRoutes(deps));
   await app.register(detectionRoutes(deps));
   await app.register(runbookRoutes(deps));
+  await app.register(drillRoutes(deps));
   await app.register(statusPageRoutes(deps));
   await app.register(agentRoutes(deps));
   for (const plugin of options.plugins ?? []) await app.register(plugin);

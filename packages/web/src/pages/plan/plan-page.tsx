@@ -8,6 +8,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { ContactsPanel } from './contacts-panel';
+import { DrillPanel } from './drill-panel';
 import { EscalationLadder } from './escalation-ladder';
 import { PlanUpload } from './plan-upload';
 import { PlanVersionsTable } from './plan-versions-table';
@@ -15,7 +16,7 @@ import { SitesPanel } from './sites-panel';
 import { ThreatTable } from './threat-table';
 
 const PUBLIC_TABS = ['threats', 'escalation', 'contacts', 'sites'] as const;
-const INTERNAL_TABS = ['versions', 'upload'] as const;
+const INTERNAL_TABS = ['drill', 'versions', 'upload'] as const;
 type PlanTab = (typeof PUBLIC_TABS)[number] | (typeof INTERNAL_TABS)[number];
 
 /** The plan in force, section by section, with its versions and the loading of a new one. */
@@ -71,6 +72,9 @@ export function PlanPage() {
             </Tabs.Panel>
             <Tabs.Panel value="sites" pt="md">
               <SitesPanel plan={activePlan.data.plan} />
+            </Tabs.Panel>
+            <Tabs.Panel value="drill" pt="md">
+              <DrillPanel plan={activePlan.data.plan} />
             </Tabs.Panel>
           </>
         )}
