@@ -87,6 +87,29 @@ describe.each(DIALECTS)('the plan through the API on %s', (dialect) => {
     expect(response.body).not.toContain('sql-connexion');
   });
 
+  it('plays a drill through the API, and explains bad input', async () => {
+    const response = await t.request(t.as['crisis-manager'], 'POST', '/api/v1/plan/drill', {
+      threatId: 'perte-donnees',
+      lasts: '90m',
+    });
+    expect(response.statusCode).toBe(200);
+    const { timeline } = response.json() as { timeline: { kind: string; id: string | null; offsetMs: number }[] };
+    expect(timeline.filter((e) => e.kind === 'step').map((e) => [e.id, e.offsetMs])).toEqual([
+      ['au-dela-60-minutes', 3_600_000],
+    ]);
+    const unknown = await t.request(t.as.operator, 'POST', '/api/v1/plan/drill', {
+      threatId: 'meteorite',
+      lasts: '1h',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toContain('unknown threat');
+    const bad = await t.request(t.as.operator, 'POST', '/api/v1/plan/drill', { threatId: 'energie', lasts: 'forever' });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (await t.request(t.as.client, 'POST', '/api/v1/plan/drill', { threatId: 'energie', lasts: '1h' })).statusCode,
+    ).toBe(403);
+  });
+
   it('publishes an OpenAPI document of the API', async () => {
     const response = await t.request(null, 'GET', '/api/openapi.json');
     expect(response.statusCode).toBe(200);
