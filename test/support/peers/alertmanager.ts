@@ -18,8 +18,15 @@ export interface AlertmanagerPeer {
   stop(): Promise<void>;
 }
 
-/** Starts Alertmanager with one webhook receiver (Bearer token) and a one-second group wait. */
-export async function startAlertmanager(webhookUrl: string, bearerToken: string): Promise<AlertmanagerPeer> {
+/**
+ * Starts Alertmanager with one webhook receiver (Bearer token) and a one-second group wait;
+ * without a webhook URL the receiver sends nothing (to measure reception alone).
+ */
+export async function startAlertmanager(
+  webhookUrl: string | null,
+  bearerToken: string,
+  groupBy: string[] = ['alertname', 'instance'],
+): Promise<AlertmanagerPeer> {
   const folder = tempFolder('alertmanager');
   const port = await freePort();
   const config = join(folder.path, 'alertmanager.yml');
@@ -28,19 +35,23 @@ export async function startAlertmanager(webhookUrl: string, bearerToken: string)
     [
       'route:',
       '  receiver: vigie',
-      '  group_by: [alertname, instance]',
+      `  group_by: [${groupBy.join(', ')}]`,
       '  group_wait: 1s',
       '  group_interval: 1s',
       '  repeat_interval: 1h',
       'receivers:',
       '  - name: vigie',
-      '    webhook_configs:',
-      `      - url: ${webhookUrl}`,
-      '        send_resolved: true',
-      '        http_config:',
-      '          authorization:',
-      '            type: Bearer',
-      `            credentials: ${bearerToken}`,
+      ...(webhookUrl
+        ? [
+            '    webhook_configs:',
+            `      - url: ${webhookUrl}`,
+            '        send_resolved: true',
+            '        http_config:',
+            '          authorization:',
+            '            type: Bearer',
+            `            credentials: ${bearerToken}`,
+          ]
+        : []),
       '',
     ].join('\n'),
   );
