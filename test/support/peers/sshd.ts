@@ -15,6 +15,10 @@ export interface SshdPeer {
   strangerKeyFile: string;
   /** The host key fingerprint, as `ssh-keygen -l` prints it. */
   hostKey: string;
+  /** With `sftp`: a key limited to SFTP (every command replaced by sftp-server). */
+  sftpOnlyKeyFile: string;
+  /** The peer's temp folder, removed when it stops. */
+  folder: string;
   stop(): Promise<void>;
 }
 
@@ -22,14 +26,26 @@ function newKey(file: string): void {
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'vigie-test', '-f', file], { stdio: 'ignore' });
 }
 
-/** Starts `sshd` (Debian `openssh-server`) with everything it needs in a temp folder. */
-export async function startSshd(): Promise<SshdPeer> {
+/**
+ * Starts `sshd` (Debian `openssh-server`) with everything it needs in a temp folder; with
+ * `sftp`, the SFTP subsystem too, and a second key allowed SFTP only.
+ */
+export async function startSshd(options: { sftp?: boolean } = {}): Promise<SshdPeer> {
   const folder = tempFolder('sshd');
   const file = (name: string) => join(folder.path, name);
-  newKey(file('host_ed25519'));
-  newKey(file('client_ed25519'));
-  newKey(file('stranger_ed25519'));
-  writeFileSync(file('authorized_keys'), readFileSync(file('client_ed25519.pub')));
+  for (const key of ['host', 'client', 'stranger', 'sftp-only']) newKey(file(`${key}_ed25519`));
+  writeFileSync(
+    file('authorized_keys'),
+    [
+      readFileSync(file('client_ed25519.pub'), 'utf8').trim(),
+      ...(options.sftp
+        ? [
+            `restrict,command="/usr/lib/openssh/sftp-server" ${readFileSync(file('sftp-only_ed25519.pub'), 'utf8').trim()}`,
+          ]
+        : []),
+      '',
+    ].join('\n'),
+  );
   const port = await freePort();
   writeFileSync(
     file('sshd_config'),
@@ -44,6 +60,7 @@ export async function startSshd(): Promise<SshdPeer> {
       'PermitRootLogin prohibit-password',
       'PasswordAuthentication no',
       'KbdInteractiveAuthentication no',
+      ...(options.sftp ? ['Subsystem sftp /usr/lib/openssh/sftp-server'] : []),
       '',
     ].join('\n'),
   );
@@ -66,6 +83,8 @@ export async function startSshd(): Promise<SshdPeer> {
     clientKeyFile: file('client_ed25519'),
     strangerKeyFile: file('stranger_ed25519'),
     hostKey: fingerprint ?? '',
+    sftpOnlyKeyFile: file('sftp-only_ed25519'),
+    folder: folder.path,
     async stop() {
       await peer.stop();
       folder.remove();
