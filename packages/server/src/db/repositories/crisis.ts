@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import {
   CRISIS_ROLE_NAMES,
   type ActionItem,
@@ -10,7 +10,7 @@ import {
   type DutyStatus,
   type SitrepRepository,
 } from '@vigie/core';
-import type { Database } from '../schema';
+import type { ActionItemsTable, Database, DutiesTable } from '../schema';
 import { readJson } from './json';
 
 export function crisisCellRepository(db: Kysely<Database>): CrisisCellRepository {
@@ -88,16 +88,7 @@ export function sitrepRepository(db: Kysely<Database>): SitrepRepository {
   };
 }
 
-function toItem(row: {
-  id: string;
-  incident_id: string;
-  title: string;
-  owner: string | null;
-  due_at: number | null;
-  status: string;
-  created_at: number;
-  updated_at: number;
-}): ActionItem {
+function toItem(row: Selectable<ActionItemsTable>): ActionItem {
   return {
     id: row.id,
     incidentId: row.incident_id,
@@ -157,17 +148,7 @@ export function actionItemRepository(db: Kysely<Database>): ActionItemRepository
   };
 }
 
-function toDuty(row: {
-  id: string;
-  incident_id: string;
-  duty_id: string;
-  kind: string;
-  title: string;
-  status: string;
-  due_at: number | null;
-  done_at: number | null;
-  data: string;
-}): Duty {
+function toDuty(row: Selectable<DutiesTable>): Duty {
   return {
     id: row.id,
     incidentId: row.incident_id,
