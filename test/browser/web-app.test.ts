@@ -143,6 +143,31 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('enrols an agent in administration, shows its token once, and revokes it', async () => {
+    const { page, problems } = await openPage();
+    await signIn(page, server.t.emailOf('admin'));
+    await page.goto('/admin?tab=agents');
+    await page.getByRole('button', { name: 'Enrôler un agent' }).click();
+    await page.getByLabel('Identifiant').fill('hmp-principal');
+    await page.getByLabel(/^Nom/).fill('Serveur HMP');
+    await page.getByLabel('Équipements servis').first().click();
+    await page.getByRole('option', { name: 'Serveur HMP (enregistrements audio)' }).click();
+    await page.keyboard.press('Escape');
+    await screenshot(page, '15a-admin-agent-enrol');
+    await page.getByRole('dialog').getByRole('button', { name: 'Enrôler un agent' }).click();
+    const token = await page.getByTestId('agent-token').innerText();
+    expect(token).toMatch(/^vga_/);
+    await screenshot(page, '15b-admin-agent-token');
+    await page.getByRole('button', { name: 'J’ai copié le jeton' }).click();
+    const table = page.getByTestId('agents-table');
+    await table.getByText('Jamais connecté').waitFor();
+    await page.getByRole('button', { name: 'Révoquer l’agent Serveur HMP' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Révoquer' }).click();
+    await table.getByText('Révoqué').waitFor();
+    await screenshot(page, '15c-admin-agents');
+    expect(problems).toEqual([]);
+  });
+
   it('shows a broken plan’s error at its line, and refuses to load it', async () => {
     const { page, problems } = await openPage();
     await signIn(page, server.t.emailOf('admin'));

@@ -22,5 +22,6 @@ export const queryKeys = {
   maintenance: ['maintenance'] as const,
   smtpSettings: ['settings', 'smtp'] as const,
   statusPageLinks: ['status-pages'] as const,
+  agents: ['agents'] as const,
   publicStatus: (token: string) => ['public-status', token] as const,
 };

@@ -641,6 +641,32 @@ export const fr = {
       maintenance: 'Maintenances',
       notifications: 'Canaux de notification',
       'status-pages': 'Pages d’état',
+      agents: 'Agents',
+    },
+    agents: {
+      intro:
+        'Un agent installé sur chaque serveur surveillé rend compte de son état et exécute seulement les actions nommées dans sa propre liste. Enrôlez-le ici, puis copiez son jeton dans sa configuration.',
+      enrol: 'Enrôler un agent',
+      id: 'Identifiant',
+      idHint: 'L’agentId de sa configuration : minuscules, chiffres et tirets (ex. hmp-principal)',
+      name: 'Nom',
+      assets: 'Équipements servis',
+      assetsHint: 'Les équipements du plan dont cet agent rend compte et sur lesquels il agit',
+      host: 'Machine',
+      lastSeen: 'Dernier contact',
+      caption: 'Agents enrôlés',
+      empty: 'Aucun agent enrôlé.',
+      shownOnce: 'Copiez ce jeton dans la configuration de l’agent (token:) : il ne sera plus affiché.',
+      revoke: 'Révoquer',
+      revokeLabel: 'Révoquer l’agent {{name}}',
+      revokeTitle: 'Révoquer l’agent {{name}} ?',
+      revokeWarning: 'Son jeton est refusé aussitôt : l’agent ne pourra plus rendre compte ni recevoir d’action.',
+      status: {
+        'never-reported': 'Jamais connecté',
+        reporting: 'Rend compte',
+        silent: 'Muet',
+        revoked: 'Révoqué',
+      },
     },
     maintenance: {
       intro:

@@ -4,13 +4,14 @@ import { useSearchParams } from 'react-router';
 import { canAdminister } from '../../auth/permissions';
 import { useCurrentSession } from '../../auth/session-context';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AgentsPanel } from './agents-panel';
 import { ApiTokensPanel } from './api-tokens-panel';
 import { MaintenancePanel } from './maintenance-panel';
 import { SmtpPanel } from './smtp-panel';
 import { StatusPagesPanel } from './status-pages-panel';
 import { UsersPanel } from './users-panel';
 
-const ADMIN_TABS = ['users', 'tokens', 'maintenance', 'notifications', 'status-pages'] as const;
+const ADMIN_TABS = ['users', 'tokens', 'agents', 'maintenance', 'notifications', 'status-pages'] as const;
 /** Operators and crisis managers plan maintenance; the rest is for administrators. */
 const OPERATOR_TABS = ['maintenance'] as const;
 
@@ -53,6 +54,9 @@ export function AdminPage() {
             </Tabs.Panel>
             <Tabs.Panel value="status-pages" pt="md">
               <StatusPagesPanel />
+            </Tabs.Panel>
+            <Tabs.Panel value="agents" pt="md">
+              <AgentsPanel />
             </Tabs.Panel>
           </>
         )}
