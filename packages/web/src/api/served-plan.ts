@@ -72,6 +72,12 @@ export const ServedPlanSchema = z.object({
   redundancy: z
     .object({ site: z.string(), text: z.string().optional(), sync: z.array(ServedSyncPolicySchema) })
     .optional(),
+  communication: z
+    .object({
+      channels: z.array(z.object({ id: z.string(), type: z.enum(['email', 'webhook', 'sms']) })),
+      fallback: z.string().optional(),
+    })
+    .optional(),
 });
 export type ServedPlan = z.infer<typeof ServedPlanSchema>;
 

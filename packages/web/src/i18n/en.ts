@@ -643,6 +643,20 @@ export const en: Messages = {
       'status-pages': 'Status pages',
       agents: 'Agents',
     },
+    channels: {
+      title: 'Channels of the plan',
+      intro:
+        'The webhooks (JSON, Slack, Teams) and the SMS gateway the plan declares. A test message checks that they work.',
+      empty: 'The plan declares no webhook and no SMS gateway.',
+      id: 'Channel',
+      type: 'Kind',
+      fallback: 'Fallback channel',
+      phone: 'Phone number',
+      test: 'Send a test',
+      testLabel: 'Send a test message on the channel {{id}}',
+      sent: 'Test message sent to {{to}}.',
+      types: { email: 'Email', webhook: 'Webhook', sms: 'SMS' },
+    },
     agents: {
       intro:
         'An agent installed on each monitored server reports its state and performs only the actions named in its own list. Enrol it here, then copy its token into its configuration.',

@@ -643,6 +643,20 @@ export const fr = {
       'status-pages': 'Pages d’état',
       agents: 'Agents',
     },
+    channels: {
+      title: 'Canaux du plan',
+      intro:
+        'Les webhooks (JSON, Slack, Teams) et la passerelle SMS que le plan déclare. Un message de test vérifie qu’ils fonctionnent.',
+      empty: 'Le plan ne déclare ni webhook ni passerelle SMS.',
+      id: 'Canal',
+      type: 'Nature',
+      fallback: 'Canal de repli',
+      phone: 'Numéro de téléphone',
+      test: 'Envoyer un test',
+      testLabel: 'Envoyer un message de test sur le canal {{id}}',
+      sent: 'Message de test envoyé à {{to}}.',
+      types: { email: 'Email', webhook: 'Webhook', sms: 'SMS' },
+    },
     agents: {
       intro:
         'Un agent installé sur chaque serveur surveillé rend compte de son état et exécute seulement les actions nommées dans sa propre liste. Enrôlez-le ici, puis copiez son jeton dans sa configuration.',

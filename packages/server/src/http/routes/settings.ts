@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CAN, precondition, readSmtpSettings, saveSmtpSettings } from '@vigie/core';
+import { CAN, invalid, notFound, precondition, readSmtpSettings, saveSmtpSettings } from '@vigie/core';
 import { ErrorResponseSchema } from '@vigie/contract';
 import { sendEmail } from '../../channels/email';
+import { deliveryChannels } from '../../channels/channels';
 import type { HttpDeps } from '../deps';
 import { actorOf } from '../auth-guard';
 
@@ -113,6 +114,67 @@ export function settingsRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
           return reply.code(502).send({ error: 'DeliveryFailed', message: (error as Error).message });
         }
         return { sentTo: auth.user.email };
+      },
+    );
+
+    app.post(
+      '/api/v1/settings/channels/:id/test',
+      {
+        config: { roles: CAN.administer },
+        schema: {
+          tags: ['settings'],
+          summary: "Sends a test message on one of the plan's webhook or SMS channels",
+          params: z.strictObject({ id: z.string().min(1).max(64) }),
+          body: z.strictObject({
+            to: z.string().trim().min(3).max(40).optional().describe('the phone number, for an SMS channel'),
+          }),
+          response: {
+            200: z.object({ sentTo: z.string() }),
+            400: ErrorResponseSchema,
+            404: ErrorResponseSchema,
+            502: ErrorResponseSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const auth = actorOf(request);
+        const active = await deps.catalog.active();
+        const channel = active?.plan.communication.channels.find((c) => c.id === request.params.id);
+        if (!channel) throw notFound(`no channel "${request.params.id}" in the active plan`);
+        if (channel.type === 'email') throw invalid('the email channel is tested with POST /api/v1/settings/smtp/test');
+        if (channel.type === 'sms' && !request.body.to)
+          throw invalid('give the phone number to send the test SMS to (`to`)');
+        const address = channel.type === 'webhook' ? channel.url : request.body.to!;
+        const french = auth.user.language === 'fr';
+        try {
+          await deliveryChannels(deps.catalog, deps.smtp).send({
+            id: deps.random.id(),
+            key: `channel-test:${deps.random.id()}`,
+            incidentId: null,
+            event: 'channel-test',
+            channel: channel.type,
+            recipientId: channel.id,
+            recipientName: channel.id,
+            address,
+            language: auth.user.language,
+            subject: french ? 'Vigie : message de test' : 'Vigie: test message',
+            text: french
+              ? 'Ce message confirme que le canal de notification fonctionne.'
+              : 'This message confirms that the notification channel works.',
+            html: '',
+            calendar: null,
+            status: 'pending',
+            attempts: 0,
+            lastError: null,
+            createdAt: deps.clock.now(),
+            sentAt: null,
+            fallbackOf: null,
+            ref: null,
+          });
+        } catch (error) {
+          return reply.code(502).send({ error: 'DeliveryFailed', message: (error as Error).message });
+        }
+        return { sentTo: address };
       },
     );
   };

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { AgentsPanel } from './agents-panel';
 import { ApiTokensPanel } from './api-tokens-panel';
 import { MaintenancePanel } from './maintenance-panel';
+import { PlanChannelsPanel } from './plan-channels-panel';
 import { SmtpPanel } from './smtp-panel';
 import { StatusPagesPanel } from './status-pages-panel';
 import { UsersPanel } from './users-panel';
@@ -50,7 +51,10 @@ export function AdminPage() {
               <ApiTokensPanel />
             </Tabs.Panel>
             <Tabs.Panel value="notifications" pt="md">
-              <SmtpPanel />
+              <Stack gap="xl">
+                <SmtpPanel />
+                <PlanChannelsPanel />
+              </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="status-pages" pt="md">
               <StatusPagesPanel />
