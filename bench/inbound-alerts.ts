@@ -65,8 +65,9 @@ const vigie = await startVigieProcess(['--db', database.url, '--plan', planFile]
     VIGIE_ADMIN_PASSWORD: ADMIN.password,
     VIGIE_DATA_DIR: dir,
     VIGIE_LOG_LEVEL: 'warn',
-    ...(process.env['BENCH_PROFILE'] && { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env['BENCH_PROFILE']}` }),
   },
+  // BENCH_PROFILE=DIR writes a CPU profile of the server there when it stops.
+  nodeArgs: process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [],
 });
 try {
   const login = await fetch(`${vigie.baseUrl}/api/v1/auth/login`, {

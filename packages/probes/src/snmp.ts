@@ -1,4 +1,4 @@
-import snmp from 'net-snmp';
+import type * as Snmp from 'net-snmp';
 import { z } from 'zod';
 import { untilAborted } from './abort';
 import { formatHostPort, hostPortSchema } from './address';
@@ -56,7 +56,13 @@ export const SnmpConfigSchema = z
 /** A parsed `snmp` check. */
 export type SnmpConfig = z.infer<typeof SnmpConfigSchema>;
 
-function openSession(config: SnmpConfig): snmp.Session {
+/** The SNMP library, loaded on first use: most plans' servers start no SNMP check. */
+function loadSnmp(): Promise<typeof Snmp> {
+  return (loaded ??= import('net-snmp').then((module) => module.default));
+}
+let loaded: Promise<typeof Snmp> | undefined;
+
+function openSession(snmp: typeof Snmp, config: SnmpConfig): Snmp.Session {
   const common = {
     port: config.target.port,
     transport: config.target.host.includes(':') ? ('udp6' as const) : ('udp4' as const),
@@ -89,7 +95,7 @@ function openSession(config: SnmpConfig): snmp.Session {
 }
 
 /** Turns what the agent sent into a value a technician reads: text stays text, counters become numbers. */
-function readValue(varbind: snmp.Varbind): ProbeValue {
+function readValue(varbind: Snmp.Varbind): ProbeValue {
   const { value } = varbind;
   if (typeof value === 'bigint') return Number(value);
   if (Buffer.isBuffer(value)) {
@@ -101,7 +107,7 @@ function readValue(varbind: snmp.Varbind): ProbeValue {
   return value;
 }
 
-function getOids(session: snmp.Session, oids: string[]): Promise<snmp.Varbind[]> {
+function getOids(session: Snmp.Session, oids: string[]): Promise<Snmp.Varbind[]> {
   return new Promise((resolve, reject) => {
     session.get(oids, (error, varbinds) => (error ? reject(error) : resolve(varbinds ?? [])));
   });
@@ -116,9 +122,10 @@ export const snmpProbe = defineProbe({
   async run(config, signal) {
     const elapsed = stopwatch();
     const where = `SNMP v${config.version} ${formatHostPort(config.target)}`;
-    let session: snmp.Session | undefined;
+    let session: Snmp.Session | undefined;
     try {
-      session = openSession(config);
+      const snmp = await loadSnmp();
+      session = openSession(snmp, config);
       const opened = session;
       // A socket error is reported through the pending request; this keeps it from going uncaught.
       opened.on('error', () => undefined);

@@ -1,4 +1,4 @@
-import { Connection, Request, type ConnectionConfiguration } from 'tedious';
+import type { ConnectionConfiguration } from 'tedious';
 import { untilAborted } from './abort';
 import type { FirstValue } from './sql-postgres';
 
@@ -34,7 +34,9 @@ export function mssqlConnectionConfig(url: URL): ConnectionConfiguration {
 }
 
 /** Runs a query on SQL Server inside a transaction that is always rolled back. */
-export function queryMssql(url: URL, sql: string, signal: AbortSignal): Promise<FirstValue> {
+export async function queryMssql(url: URL, sql: string, signal: AbortSignal): Promise<FirstValue> {
+  // Loaded on first use: the driver is large and most plans have no SQL Server to watch.
+  const { Connection, Request } = await import('tedious');
   const connection = new Connection(mssqlConnectionConfig(url));
   connection.on('error', () => undefined); // reported through connect() or the request
   const work = new Promise<FirstValue>((resolve, reject) => {

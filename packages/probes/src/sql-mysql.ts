@@ -1,4 +1,3 @@
-import { createConnection } from 'mysql2';
 import { untilAborted } from './abort';
 import type { FirstValue } from './sql-postgres';
 
@@ -6,6 +5,8 @@ import type { FirstValue } from './sql-postgres';
 export async function queryMysql(url: URL, sql: string, signal: AbortSignal): Promise<FirstValue> {
   const address = new URL(url);
   address.protocol = 'mysql:';
+  // Loaded on first use, like the other drivers a plan may not need.
+  const { createConnection } = await import('mysql2');
   const connection = createConnection({ uri: address.href, rowsAsArray: true, multipleStatements: false });
   connection.on('error', () => undefined); // reported by the pending query
   const client = connection.promise();

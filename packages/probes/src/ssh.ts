@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Client } from 'ssh2';
 import { z } from 'zod';
 import { untilAborted } from './abort';
 import { formatHostPort, parseHostPort, type HostPort } from './address';
@@ -75,13 +74,15 @@ function fingerprint(key: Buffer): string {
   return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
 }
 
-function runCommand(
+async function runCommand(
   address: HostPort & { user: string },
   privateKey: string,
   config: SshConfig,
   signal: AbortSignal,
 ): Promise<CommandRun> {
-  const client = new Client();
+  // Loaded on first use: most plans' servers start no SSH check.
+  const ssh2 = await import('ssh2');
+  const client = new ssh2.Client();
   let hostKey = '';
   let mismatch: HostKeyMismatch | undefined;
   const ran = new Promise<CommandRun>((resolve, reject) => {

@@ -52,11 +52,38 @@ function entryFor(outcome: RecordingOutcome, sourceRoot: string, destination: st
 }
 
 /**
+ * Flushes a batch's copies, then gives each its final name: a copy whose name another file
+ * took meanwhile fails (its temporary file is removed, its source kept).
+ */
+async function publish(destination: Destination, batch: RecordingOutcome[]): Promise<RecordingOutcome[]> {
+  const copies = batch.flatMap((outcome) => (outcome.kind === 'copied' ? [outcome] : []));
+  if (copies.length === 0) return batch;
+  const temps = copies.map((outcome) => tempNameFor(outcome.recording.relativePath));
+  await destination.flush(temps);
+  const published = await destination.publishMany(
+    copies.map((outcome, i) => ({ from: temps[i]!, to: outcome.archivePath })),
+  );
+  const settled = new Map<RecordingOutcome, RecordingOutcome>();
+  for (const [i, outcome] of copies.entries()) {
+    if (published[i] === 'published') {
+      settled.set(outcome, { ...outcome, kind: 'archived' });
+      continue;
+    }
+    await destination.remove(temps[i]!);
+    const reason = `another file took the name ${outcome.archivePath} at the destination during the copy`;
+    settled.set(outcome, { kind: 'failed', recording: outcome.recording, reason });
+  }
+  return batch.map((outcome) => settled.get(outcome) ?? outcome);
+}
+
+/**
  * Archives recordings with a few in flight, committing them in batches. For every batch the
- * order is fixed: the archived files are made durable at the destination, then the index
- * records them (and forgets them as pending) in one transaction, and only then are their
- * sources deleted. A recording is marked pending before anything is written for it, so a
- * crash anywhere leaves it either pending (the next run redoes it) or indexed (safe).
+ * order is fixed: the copies are flushed and renamed, the names made durable at the
+ * destination, then the index records them (and forgets them as pending) in one
+ * transaction, and only then are their sources deleted. Flushing a batch at once lets the
+ * disk write the copies together while the threads go on copying. A recording is marked
+ * pending before anything is written for it, so a crash anywhere leaves it either pending
+ * (the next run redoes it) or indexed (safe).
  */
 export async function runPipeline(work: readonly Recording[], ctx: PipelineContext): Promise<PipelineResult> {
   const { sourceRoot, destination, index, meter } = ctx;
@@ -83,7 +110,8 @@ export async function runPipeline(work: readonly Recording[], ctx: PipelineConte
     return work[next++];
   };
 
-  const commit = async (batch: RecordingOutcome[]): Promise<void> => {
+  const commit = async (copies: RecordingOutcome[]): Promise<void> => {
+    const batch = await publish(destination, copies);
     const good = batch.filter((outcome) => outcome.kind !== 'failed');
     await destination.makeDurable(good.map((outcome) => outcome.archivePath));
     const now = Date.now();

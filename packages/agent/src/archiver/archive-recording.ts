@@ -4,10 +4,14 @@ import { copyProblem, judgeDestination, type FileFacts } from './judge-destinati
 import type { Recording } from './recording';
 import { sha256File } from './sha256-file';
 
-/** What became of one recording at the destination (its source is not deleted yet). */
+/**
+ * What became of one recording at the destination (its source is not deleted yet): copied
+ * under its temporary name and verified (the batch's commit flushes and renames it), found
+ * there already, or failed.
+ */
 export type RecordingOutcome =
   | {
-      kind: 'archived' | 'already-archived';
+      kind: 'copied' | 'archived' | 'already-archived';
       recording: Recording;
       /** Path at the destination: the recording's own, or its conflict name. */
       archivePath: string;
@@ -70,15 +74,13 @@ async function transfer(
     copyProblem({ ...copy, sourceBefore: before }) ??
     (source.sha256 !== undefined && source.sha256 !== read.sha256 ? 'the source changed during the copy' : undefined);
   if (problem !== undefined) throw new Skip(problem);
-  if ((await destination.publish(temp, target)) === 'exists') {
-    throw new Skip(`another file took the name ${target} at the destination during the copy`);
-  }
-  return { kind: 'archived', recording, archivePath: target, conflict, facts: read };
+  return { kind: 'copied', recording, archivePath: target, conflict, facts: read };
 }
 
 /**
- * Brings one recording to the destination, or finds it there: the safe sequence is
- * copy to a temporary name → flush → verify size and SHA-256 → rename without overwriting.
+ * Brings one recording to the destination under its temporary name, verified, or finds it
+ * there: the safe sequence is copy to a temporary name → verify size and SHA-256 → (for the
+ * whole batch, see `runPipeline`) flush → rename without overwriting.
  * Each step is idempotent, so a run killed anywhere is finished by the next one:
  * a leftover temporary file is replaced, a final file with the same checksum counts as done,
  * a different file under the name is kept and the recording takes a conflict name.

@@ -18,15 +18,17 @@ export interface Destination {
   checksum(path: string): Promise<Checksummed>;
   /**
    * Copies a local file to `path` (replacing a leftover), creating folders, gives it the
-   * recording's modification time (the call's date for whoever browses the archive), flushes
-   * it to stable storage and reads it back: returns what was read from the source, what the
-   * destination holds, and the source's size and date before and after. A failure to read
-   * the source is thrown as a plain error, a destination failure as `DestinationFailure`.
+   * recording's modification time (the call's date for whoever browses the archive) and
+   * reads it back: returns what was read from the source, what the destination holds, and
+   * the source's size and date before and after. `flush` makes the copy durable. A failure to
+   * read the source is thrown as a plain error, a destination failure as `DestinationFailure`.
    */
   upload(localFile: string, path: string, mtimeMs: number, onBytes: (bytes: number) => void): Promise<CopyCheck>;
-  /** Gives `from` the name `to` unless `to` exists: never overwrites. */
-  publish(from: string, to: string): Promise<'published' | 'exists'>;
-  /** Makes the names given by `publish` survive a crash of the destination's machine. */
+  /** Makes the data of uploaded files survive a crash of the destination's machine. */
+  flush(paths: readonly string[]): Promise<void>;
+  /** For each pair, gives `from` the name `to` unless `to` exists: never overwrites. */
+  publishMany(pairs: ReadonlyArray<{ from: string; to: string }>): Promise<Array<'published' | 'exists'>>;
+  /** Makes the names given by `publishMany` survive a crash of the destination's machine. */
   makeDurable(paths: readonly string[]): Promise<void>;
   /** Removes a file; nothing happens when it is not there. */
   remove(path: string): Promise<void>;

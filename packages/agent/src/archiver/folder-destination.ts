@@ -65,7 +65,7 @@ export class FolderDestination implements Destination {
   }
 
   verification(): string {
-    return 'read back from the destination folder after fsync';
+    return 'read back from the destination folder; flushed (fsync) before the rename';
   }
 
   async stat(path: string): Promise<{ size: number } | undefined> {
@@ -121,19 +121,32 @@ export class FolderDestination implements Destination {
     }
   }
 
-  async publish(from: string, to: string): Promise<'published' | 'exists'> {
-    const source = this.at(from);
-    const target = this.at(to);
-    const outcome = await atDestination(`rename ${source} to ${target}`, async () => {
-      const linked = await this.io.publish(source, target);
-      if (linked !== 'no-hard-links') return linked;
-      // No hard links here (FAT, some SMB mounts): check, then rename.
-      if ((await stat(target).catch(() => undefined)) !== undefined) return 'exists';
-      await rename(source, target);
-      return 'published';
-    });
-    if (outcome === 'published') (await this.listing(dirname(target))).add(basename(target));
-    return outcome;
+  async flush(paths: readonly string[]): Promise<void> {
+    if (paths.length === 0) return;
+    await atDestination(`flush the copies in ${this.root}`, () =>
+      this.io.flushFiles(paths.map((path) => this.at(path))),
+    );
+  }
+
+  async publishMany(pairs: ReadonlyArray<{ from: string; to: string }>): Promise<Array<'published' | 'exists'>> {
+    if (pairs.length === 0) return [];
+    const located = pairs.map(({ from, to }) => ({ from: this.at(from), to: this.at(to) }));
+    const outcomes = await atDestination(`rename the copies in ${this.root}`, () => this.io.publishMany(located));
+    const published: Array<'published' | 'exists'> = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      const { from: source, to: target } = located[i]!;
+      const result = await atDestination(`rename ${source} to ${target}`, async () => {
+        if ('error' in outcome) throw new LocalIoError(outcome.error.side, outcome.error.message, outcome.error.code);
+        if (outcome.ok !== 'no-hard-links') return outcome.ok;
+        // No hard links here (FAT, some SMB mounts): check, then rename.
+        if ((await stat(target).catch(() => undefined)) !== undefined) return 'exists';
+        await rename(source, target);
+        return 'published';
+      });
+      if (result === 'published') (await this.listing(dirname(target))).add(basename(target));
+      published.push(result);
+    }
+    return published;
   }
 
   async makeDurable(paths: readonly string[]): Promise<void> {

@@ -23,6 +23,11 @@ export class LocalIoError extends Error {
   }
 }
 
+/** What became of one `publishMany` pair. */
+export type PublishOutcome =
+  | { ok: 'published' | 'exists' | 'no-hard-links' }
+  | { error: { side: 'source' | 'destination'; code?: string; message: string } };
+
 interface Reply {
   id: number;
   ok?: unknown;
@@ -70,9 +75,21 @@ export class LocalIoPool {
     });
   }
 
-  /** Copies `source` to `target` (creating its folder), dates it, flushes it, and reads it back. */
+  /** Copies `source` to `target` (creating its folder), dates it and reads it back; `flushFiles` makes it durable. */
   copy(source: string, target: string, mtimeMs: number): Promise<LocalCopy> {
     return this.run('copy', { source, target, mtimeMs }) as Promise<LocalCopy>;
+  }
+
+  /** Flushes files' data to stable storage, spread over the threads; the first failure is thrown. */
+  async flushFiles(paths: readonly string[]): Promise<void> {
+    const share = Math.ceil(paths.length / this.workers.length);
+    const parts = [];
+    for (let i = 0; i < paths.length; i += share) parts.push(paths.slice(i, i + share));
+    const problems = (await Promise.all(parts.map((part) => this.run('flushFiles', { paths: part })))) as Array<
+      Array<Reply['error'] | null>
+    >;
+    const problem = problems.flat().find((found) => found != null);
+    if (problem) throw new LocalIoError(problem.side, problem.message, problem.code);
   }
 
   /** Size and SHA-256 of a local file; `side` tells whose error a failure is. */
@@ -80,9 +97,12 @@ export class LocalIoPool {
     return this.run('hash', { path, side }) as Promise<Checksummed>;
   }
 
-  /** Links `from` to `to` then removes `from`; `no-hard-links` where the file system has none. */
-  publish(from: string, to: string): Promise<'published' | 'exists' | 'no-hard-links'> {
-    return this.run('publish', { from, to }) as Promise<'published' | 'exists' | 'no-hard-links'>;
+  /**
+   * For each pair, links `from` to `to` then removes `from`: `exists` when `to` is taken,
+   * `no-hard-links` where the file system has none, or the error that stopped it.
+   */
+  publishMany(pairs: ReadonlyArray<{ from: string; to: string }>): Promise<PublishOutcome[]> {
+    return this.run('publishMany', { pairs }) as Promise<PublishOutcome[]>;
   }
 
   /**

@@ -62,7 +62,11 @@ function hashFile(path, side) {
   }
 }
 
-/** Copy → set the date → fsync → read back; returns what was read and what was written. */
+/**
+ * Copy → set the date → read back; returns what was read and what was written. The copy is
+ * flushed later with the rest of its batch (`flushFiles`): one flush per file, right after its
+ * copy, would leave the thread waiting on the disk instead of copying the next recording.
+ */
 function copy({ source, target, mtimeMs }) {
   const sourceBefore = sourceStat(source);
   if (sourceBefore === undefined)
@@ -109,7 +113,6 @@ function copy({ source, target, mtimeMs }) {
     try {
       const seconds = mtimeMs / 1000;
       futimesSync(output, seconds, seconds);
-      fsyncSync(output);
     } catch (error) {
       return { error: failure('destination', error) };
     }
@@ -121,6 +124,25 @@ function copy({ source, target, mtimeMs }) {
   const written = hashFile(target, 'destination');
   if (written.error) return written;
   return { ok: { read, written: written.ok, sourceBefore, sourceAfter, created } };
+}
+
+/** Flushes files' data to stable storage; returns, for each, the error that kept it, or null. */
+function flushFiles({ paths }) {
+  return {
+    ok: paths.map((path) => {
+      let fd;
+      try {
+        // Opened for writing: Windows flushes only a handle that may write.
+        fd = openSync(path, 'r+');
+        fsyncSync(fd);
+        return null;
+      } catch (error) {
+        return failure('destination', error);
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    }),
+  };
 }
 
 /** Errors of link() where the file system has no hard links: the caller renames after a check instead. */
@@ -141,6 +163,11 @@ function publish({ from, to }) {
     return { error: failure('destination', error) };
   }
   return { ok: 'published' };
+}
+
+/** `publish` for each pair, in one message: each gives its outcome or its error. */
+function publishMany({ pairs }) {
+  return { ok: pairs.map((pair) => publish(pair)) };
 }
 
 /** Errors of fsync on a folder where the platform or file system cannot do it (Windows, some network mounts). */
@@ -174,7 +201,7 @@ function unlinkMany({ paths }) {
   };
 }
 
-const OPS = { copy, publish, syncFolder, unlinkMany, hash: (args) => hashFile(args.path, args.side) };
+const OPS = { copy, flushFiles, publishMany, syncFolder, unlinkMany, hash: (args) => hashFile(args.path, args.side) };
 
 parentPort.on('message', ({ id, op, args }) => {
   let result;

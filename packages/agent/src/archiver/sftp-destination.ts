@@ -218,7 +218,17 @@ export class SftpDestination implements Destination {
     }
   }
 
-  async publish(from: string, to: string): Promise<'published' | 'exists'> {
+  async flush(): Promise<void> {
+    // Each upload is flushed (fsync@openssh.com) before it is read back: nothing left to do.
+  }
+
+  async publishMany(pairs: ReadonlyArray<{ from: string; to: string }>): Promise<Array<'published' | 'exists'>> {
+    const outcomes: Array<'published' | 'exists'> = [];
+    for (const { from, to } of pairs) outcomes.push(await this.publish(from, to));
+    return outcomes;
+  }
+
+  private async publish(from: string, to: string): Promise<'published' | 'exists'> {
     const source = this.at(from);
     const target = this.at(to);
     return atDestination(`rename ${source} to ${target}`, async () => {

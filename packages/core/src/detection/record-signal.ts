@@ -39,7 +39,9 @@ export async function recordSignals(ctx: EngineContext, inputs: readonly SignalI
         const key = `${input.source}|${threatId}`;
         const known = byKey.get(key);
         if (known) {
-          repeats.set(input.at, [...(repeats.get(input.at) ?? []), known.id]);
+          const sameTime = repeats.get(input.at);
+          if (sameTime) sameTime.push(known.id);
+          else repeats.set(input.at, [known.id]);
           result.push({ ...known, lastAt: input.at });
           continue;
         }

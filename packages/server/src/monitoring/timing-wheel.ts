@@ -10,10 +10,11 @@ export interface WheelEntry<T> {
  * A hashed timing wheel: scheduling and cancelling are O(1), and each advance visits the
  * slots of the ticks passed rather than every timer — thousands of checks cost a few set
  * operations per tick. An entry fires at the first advance at or after its due time,
- * never before it: the tick only picks the slot, the due time decides.
+ * never before it: the tick only picks the slot, the due time decides. A slot's set is made
+ * when an entry first lands in it: a node holds one wheel per shard, most slots stay empty.
  */
 export class TimingWheel<T> {
-  private readonly slots: Set<WheelEntry<T>>[];
+  private readonly slots: Array<Set<WheelEntry<T>> | undefined>;
   /** Ticks up to this one have been emptied of every entry due in them. */
   private cursor: number;
   private count = 0;
@@ -23,7 +24,7 @@ export class TimingWheel<T> {
     slotCount: number,
     now: number,
   ) {
-    this.slots = Array.from({ length: slotCount }, () => new Set<WheelEntry<T>>());
+    this.slots = new Array<Set<WheelEntry<T>> | undefined>(slotCount).fill(undefined);
     this.cursor = Math.floor(now / tickMs) - 1;
   }
 
@@ -35,13 +36,14 @@ export class TimingWheel<T> {
   schedule(value: T, dueAt: number): WheelEntry<T> {
     const tick = Math.max(Math.floor(dueAt / this.tickMs), this.cursor + 1);
     const entry = { value, dueAt, tick };
-    this.slots[tick % this.slots.length]!.add(entry);
+    const index = tick % this.slots.length;
+    (this.slots[index] ??= new Set()).add(entry);
     this.count++;
     return entry;
   }
 
   cancel(entry: WheelEntry<T>): void {
-    if (this.slots[entry.tick % this.slots.length]!.delete(entry)) this.count--;
+    if (this.slots[entry.tick % this.slots.length]?.delete(entry)) this.count--;
   }
 
   /** Moves the wheel to `now` and returns the values due, in no particular order. */
@@ -51,7 +53,8 @@ export class TimingWheel<T> {
     // After a long stall, one turn of the wheel visits every slot: that is enough.
     const steps = Math.min(target - this.cursor, this.slots.length);
     for (let i = 1; i <= steps; i++) {
-      const slot = this.slots[(this.cursor + i) % this.slots.length]!;
+      const slot = this.slots[(this.cursor + i) % this.slots.length];
+      if (slot === undefined) continue;
       for (const entry of slot) {
         if (entry.tick > target || entry.dueAt > now) continue;
         slot.delete(entry);
