@@ -60,6 +60,34 @@ describe('vigie plan validate', () => {
       '      - check: hmp-disk',
       /unknown check "hmp-disk"/,
     ],
+    [
+      'an unknown option of an agent check',
+      'agent-option.yaml',
+      "options: { disk: 'C:', minFreePercent: 15 }",
+      "options: { disk: 'C:', minFreePercent: 15, maxFree: 90 }",
+      /^check "hmp-disque" \(agent\): unknown option "maxFree": an agent check takes disk, minFreePercent, /,
+    ],
+    [
+      'an agent check option of the wrong type',
+      'agent-type.yaml',
+      "options: { disk: 'C:', minFreePercent: 15 }",
+      "options: { disk: 'C:', minFreePercent: '15 %' }",
+      /^check "hmp-disque" \(agent\): `minFreePercent`: expected a number, found the text "15 %"$/,
+    ],
+    [
+      'an agent check judging nothing',
+      'agent-criterion.yaml',
+      'options: { usbStorage: disabled }',
+      'options: {}',
+      /^check "ports-usb" \(agent\): an agent check needs disk, service, usbStorage, maxMemoryPercent, maxCpuPercent or backup$/,
+    ],
+    [
+      'a backup check with a bad age limit',
+      'agent-backup.yaml',
+      'options: { backup: sql-nightly, maxAge: 26h, minSize: 1GB }',
+      'options: { backup: sql-nightly, maxAge: 26 heures, minSize: 1GB }',
+      /^check "sauvegarde-sql" \(agent\): `maxAge`: "26 heures" is not a duration/,
+    ],
   ])('reports %s as FILE:LINE:COL: message and exits 1', async (_what, name, from, to, message) => {
     const { file, line } = variant(name, from, to);
     const result = await runVigie(['plan', 'validate', file]);
@@ -71,6 +99,30 @@ describe('vigie plan validate', () => {
     expect(Number(match![2])).toBe(key(name) ? line + 1 : line);
     expect(Number(match![3])).toBeGreaterThan(0);
     expect(match![4]).toMatch(message);
+  });
+
+  it('accepts combination rules, and reports those that pick no check or name an unknown one at their line', async () => {
+    const rules = '      - check: sql-connexion\n      - check: onnet32-service';
+    const good = variant(
+      'combination-ok.yaml',
+      rules,
+      '      - checks: { site: principal, probe: sql }\n        count: all\n      - all:\n          - check: onnet32-service\n          - checks: { asset: serveur-sql, probe: ping }',
+    );
+    const accepted = await runVigie(['plan', 'validate', good.file]);
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+
+    const bad = variant(
+      'combination.yaml',
+      rules,
+      '      - checks: { site: principal, probe: snmp }\n      - all:\n          - check: onnet32-service\n          - check: onnet32',
+    );
+    const refused = await runVigie(['plan', 'validate', bad.file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      `${bad.file}:${bad.line}:17: no check matches { site: principal, probe: snmp }`,
+      expect.stringContaining(`${bad.file}:${bad.line + 3}:20: unknown check "onnet32" (known: `),
+    ]);
   });
 
   it('checks several files and fails if any one fails', async () => {

@@ -1,8 +1,10 @@
 export * from './duration';
+export * from './byte-size';
 export * from './plan/common';
 export * from './plan/organisation';
 export * from './plan/checks';
 export * from './plan/runbook';
+export * from './plan/detection';
 export * from './plan/threats';
 export * from './plan/escalation';
 export * from './plan/governance';
@@ -17,4 +19,5 @@ export * from './api/detection';
 export * from './api/status-page';
 export * from './api/monitoring';
 export * from './api/agent';
+export * from './api/agent-backups';
 export * from './api/runbooks';

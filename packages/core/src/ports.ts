@@ -477,7 +477,8 @@ export interface AgentReportRecord {
 export interface AgentReportRepository {
   /** Stores a report unless one with its id was stored for the agent; true when stored. */
   insert(record: AgentReportRecord): Promise<boolean>;
-  latest(agentId: string): Promise<AgentReportRecord | undefined>;
+  /** The agent's latest report, or with `before` its latest made before that time. */
+  latest(agentId: string, before?: number): Promise<AgentReportRecord | undefined>;
   /** An agent's reports observed in [from, to), oldest first, at most `limit`. */
   list(agentId: string, from: number, to: number, limit: number): Promise<AgentReportRecord[]>;
   /** Keeps only the agent's `keep` latest reports; returns how many were deleted. */

@@ -1,11 +1,13 @@
 import { isActiveProbeKind, probeFor } from '@vigie/probes';
-import type { CheckProblem, CheckValidator } from '@vigie/core';
+import { agentCheckProblems, type CheckProblem, type CheckValidator } from '@vigie/core';
 
 /**
- * Checks each check's target and options against its probe's own schema, so that a
- * wrong option is an error at its line in the plan file, not a failing check later.
+ * Checks each check's target and options against its probe's own schema (an agent check's
+ * options against the agent checks' schema), so that a wrong option is an error at its line
+ * in the plan file, not a failing check later.
  */
 export const probeCheckValidator: CheckValidator = (check) => {
+  if (check.probe === 'agent') return agentCheckProblems(check);
   if (!isActiveProbeKind(check.probe)) return [];
   const parsed = probeFor(check.probe).configSchema.safeParse({ target: check.target, ...check.options });
   if (parsed.success) return [];

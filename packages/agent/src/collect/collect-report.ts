@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AgentConfig, AgentReport, ServiceReport, UsbStorageReport } from '@vigie/contract';
+import { readBackupFolder } from '../backups/read-backup-folder';
 import type { ServiceDriver } from '../services/driver';
 import { readUsbPolicy } from '../usb/usb-policy';
 import { readDisk } from './disks';
@@ -26,13 +27,14 @@ async function serviceState(driver: ServiceDriver): Promise<ServiceReport> {
   }
 }
 
-/** Looks at the host once: CPU, memory, uptime, each disk, each service, the USB policy. */
+/** Looks at the host once: CPU, memory, uptime, each disk, each service, the USB policy, each backup folder. */
 export async function collectReport(config: AgentConfig, collectors: Collectors, seq: number): Promise<AgentReport> {
-  const [memory, disks, services, usbStorage] = await Promise.all([
+  const [memory, disks, services, usbStorage, backups] = await Promise.all([
     readMemory(),
     Promise.all(config.disks.map(readDisk)),
     Promise.all([...collectors.services.values()].map(serviceState)),
     config.usbStorage ? collectors.usb() : Promise.resolve(null),
+    Promise.all(Object.entries(config.backups).map(([name, backup]) => readBackupFolder(name, backup))),
   ]);
   return {
     id: randomUUID(),
@@ -49,6 +51,7 @@ export async function collectReport(config: AgentConfig, collectors: Collectors,
     disks,
     services,
     usbStorage,
+    backups,
     actions: Object.keys(config.actions),
   };
 }

@@ -100,6 +100,53 @@ describe('loadAgentConfig', () => {
     ]);
   });
 
+  it('reads backup folders by name, with their defaults, a relative folder read from the file’s folder', async () => {
+    const config = await loadAgentConfig(
+      file(
+        'backups.yaml',
+        [
+          'server: http://127.0.0.1:8080',
+          'token: vga_x',
+          'agentId: sql-principal',
+          'assets: [serveur-sql]',
+          'backups:',
+          "  sql-nightly: { path: backups/sql, pattern: '*.bak', recursive: true }",
+          '  pg-dumps: { path: /var/backups/postgresql }',
+        ].join('\n'),
+      ),
+    );
+    expect(config.backups).toEqual({
+      'sql-nightly': { path: join(dir, 'backups/sql'), pattern: '*.bak', recursive: true },
+      'pg-dumps': { path: '/var/backups/postgresql', pattern: '*', recursive: false },
+    });
+  });
+
+  it('says what is wrong with a backup folder', async () => {
+    const error = (await loadAgentConfig(
+      file(
+        'bad-backups.yaml',
+        [
+          'server: http://127.0.0.1:8080',
+          'token: vga_x',
+          'agentId: a',
+          'assets: [x]',
+          'backups:',
+          "  SQL: { path: 'D:\\Backups' }",
+          "  nightly: { pattern: 'D:\\Backups\\*.bak', recurse: true }",
+        ].join('\n'),
+      ),
+    ).catch((e: unknown) => e)) as AgentConfigError;
+    expect(error).toBeInstanceOf(AgentConfigError);
+    expect(error.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^backups\.SQL: expected an id/),
+        'backups.nightly.path: expected the folder the backups are written to',
+        expect.stringMatching(/^backups\.nightly\.pattern: a pattern names files, not folders: put the folder in path/),
+        'backups.nightly: Unrecognized key: "recurse"',
+      ]),
+    );
+  });
+
   it('says when the file is missing or not YAML', async () => {
     await expect(loadAgentConfig(join(dir, 'none.yaml'))).rejects.toThrow(/cannot read it/);
     await expect(loadAgentConfig(file('broken.yaml', 'server: [unclosed'))).rejects.toThrow(/not valid YAML or JSON/);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ByteSizeSchema } from '../byte-size';
 import { DurationSchema } from '../duration';
 import { IdSchema, TextSchema } from '../plan/common';
+import { BackupReportSchema, WATCHED_BACKUPS_MAX, WatchedBackupSchema } from './agent-backups';
 
 const Epoch = z.number().int().min(0).describe('epoch milliseconds');
 
@@ -102,6 +104,13 @@ export const AgentConfigSchema = z
     services: z.array(WatchedServiceSchema).default([]),
     /** Report the USB mass-storage policy (evidence for the PCI DSS control). */
     usbStorage: z.boolean().default(true),
+    /** Backup folders by name (`sql-nightly`): the newest file of each is reported, for freshness checks. */
+    backups: z
+      .record(IdSchema, WatchedBackupSchema)
+      .refine((backups) => Object.keys(backups).length <= WATCHED_BACKUPS_MAX, {
+        error: `at most ${WATCHED_BACKUPS_MAX} backup folders`,
+      })
+      .default({}),
     /** The only actions this agent performs, by name. */
     actions: z.record(IdSchema, AgentActionSchema).default({}),
   })
@@ -194,6 +203,8 @@ export const AgentReportSchema = z.strictObject({
   disks: z.array(DiskReportSchema).max(64),
   services: z.array(ServiceReportSchema).max(128),
   usbStorage: UsbStorageReportSchema.nullable(),
+  /** The newest file of each backup folder named in the configuration (absent from older agents' reports). */
+  backups: z.array(BackupReportSchema).max(WATCHED_BACKUPS_MAX).default([]),
   /** The names in the agent's allow-list. */
   actions: z.array(IdSchema).max(200),
 });
@@ -340,11 +351,17 @@ export const AgentCheckOptionsSchema = z
     /** A service the agent watches: down unless running. */
     service: z.string().min(1).optional(),
     /** The USB mass-storage policy expected (PCI DSS: disabled). */
-    usbStorage: z.enum(['disabled', 'enabled']).optional(),
+    usbStorage: z.enum(['disabled', 'enabled'], { error: 'expected disabled or enabled' }).optional(),
     /** Degraded above this memory use. */
     maxMemoryPercent: z.number().min(0).max(100).optional(),
     /** Degraded above this CPU use. */
     maxCpuPercent: z.number().min(0).max(100).optional(),
+    /** A backup folder named under `backups` in the agent's configuration, judged by its newest file. */
+    backup: IdSchema.optional(),
+    /** Down when the newest backup file is older than this (`26h` for a nightly backup). */
+    maxAge: DurationSchema.optional(),
+    /** Down when the newest backup file is smaller than this (`1GB`, `500MB`, or bytes). */
+    minSize: ByteSizeSchema.optional(),
   })
   .refine(
     (o) =>
@@ -352,10 +369,17 @@ export const AgentCheckOptionsSchema = z
       o.service !== undefined ||
       o.usbStorage !== undefined ||
       o.maxMemoryPercent !== undefined ||
-      o.maxCpuPercent !== undefined,
-    { error: 'an agent check needs disk, service, usbStorage, maxMemoryPercent or maxCpuPercent' },
+      o.maxCpuPercent !== undefined ||
+      o.backup !== undefined,
+    { error: 'an agent check needs disk, service, usbStorage, maxMemoryPercent, maxCpuPercent or backup' },
   )
   .refine((o) => o.disk !== undefined || (o.minFreePercent === undefined && o.warnFreePercent === undefined), {
     error: 'minFreePercent and warnFreePercent need a disk',
+  })
+  .refine((o) => o.backup !== undefined || (o.maxAge === undefined && o.minSize === undefined), {
+    error: 'maxAge and minSize need a backup (a folder named under backups in the agent configuration)',
+  })
+  .refine((o) => o.backup === undefined || o.maxAge !== undefined, {
+    error: 'a backup check needs maxAge: how old the newest backup may be, e.g. 26h for a nightly backup',
   });
 export type AgentCheckOptions = z.infer<typeof AgentCheckOptionsSchema>;

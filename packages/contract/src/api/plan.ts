@@ -29,6 +29,14 @@ export const PlanValidationResponseSchema = z.object({
   errors: z.array(PlanErrorSchema),
 });
 
+/** One condition of a detection rule: a check, or checks picked by what they watch, in a state. */
+const CheckConditionViewSchema = z.object({
+  check: z.string().optional(),
+  checks: z.record(z.string(), z.string()).optional(),
+  count: z.union([z.enum(['any', 'all']), z.number()]).optional(),
+  state: z.string(),
+});
+
 /** A threat as the plan's catalogue shows it, with what Vigie derives from it. */
 export const ThreatViewSchema = z.object({
   id: z.string(),
@@ -44,7 +52,10 @@ export const ThreatViewSchema = z.object({
   assets: z.array(z.string()),
   clients: z.array(z.string()),
   detect: z.array(
-    z.object({ check: z.string().optional(), state: z.string(), alert: z.record(z.string(), z.string()).optional() }),
+    CheckConditionViewSchema.extend({
+      alert: z.record(z.string(), z.string()).optional(),
+      all: z.array(CheckConditionViewSchema).optional(),
+    }),
   ),
   runbook: z.array(z.object({ title: z.string(), manual: z.string().optional(), action: z.string().optional() })),
 });

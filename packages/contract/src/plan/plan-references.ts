@@ -1,4 +1,5 @@
 import { isRecipientGroup } from './common';
+import { findDetectionProblems } from './detection-references';
 import { actionId } from './escalation';
 import type { Plan } from './plan-schema';
 
@@ -43,7 +44,7 @@ export function findPlanReferenceProblems(plan: Plan): PlanProblem[] {
     client.contacts.forEach((contact, i) => addPerson(contact.id, ['clients', c, 'contacts', i, 'id'])),
   );
 
-  const expect = (known: Set<string>, id: string | undefined, path: Path, what: string): void => {
+  const expect = (known: ReadonlySet<string>, id: string | undefined, path: Path, what: string): void => {
     if (id !== undefined && !known.has(id)) {
       const choices = [...known].slice(0, 12).join(', ');
       problems.push({ path, message: `unknown ${what} "${id}"${choices ? ` (known: ${choices})` : ''}` });
@@ -76,20 +77,7 @@ export function findPlanReferenceProblems(plan: Plan): PlanProblem[] {
   plan.threats.forEach((threat, i) => {
     threat.assets.forEach((id, j) => expect(assets, id, ['threats', i, 'assets', j], 'asset'));
     threat.clients?.forEach((id, j) => expect(clients, id, ['threats', i, 'clients', j], 'client'));
-    threat.detect.forEach((rule, j) => {
-      expect(checks, rule.check, ['threats', i, 'detect', j, 'check'], 'check');
-      for (const [label, matcher] of Object.entries(rule.alert ?? {})) {
-        if (!matcher.startsWith('~')) continue;
-        try {
-          new RegExp(matcher.slice(1));
-        } catch {
-          problems.push({
-            path: ['threats', i, 'detect', j, 'alert', label],
-            message: `"${matcher}" is not a valid regular expression`,
-          });
-        }
-      }
-    });
+    problems.push(...findDetectionProblems(plan, i, { checks, sites, assets, clients }, expect));
     threat.runbook.forEach((step, j) => expect(assets, step.on, ['threats', i, 'runbook', j, 'on'], 'asset'));
     if (threat.target !== undefined && threat.class !== undefined) {
       problems.push({

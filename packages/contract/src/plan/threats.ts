@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DurationSchema } from '../duration';
 import { IdSchema, TextSchema } from './common';
+import { DetectionRuleSchema } from './detection';
 import { RunbookSchema } from './runbook';
 
 export const SEVERITIES = ['critical', 'major', 'minor'] as const;
@@ -12,30 +13,6 @@ export type ThreatClass = (typeof THREAT_CLASSES)[number];
 
 /** Beyond this resolution time a threat is a long interruption (the seed's 6 hours). */
 export const LONG_INTERRUPTION_MS = 6 * 3_600_000;
-
-export const CHECK_STATES = ['down', 'degraded', 'flapping'] as const;
-
-/**
- * How a threat is recognised: a check entering a state (`degraded` also matches `down`),
- * or an inbound alert (Alertmanager, generic JSON) whose labels match.
- */
-export const DetectionRuleSchema = z
-  .strictObject({
-    check: IdSchema.optional(),
-    state: z.enum(CHECK_STATES, { error: `expected a check state: ${CHECK_STATES.join(', ')}` }).default('down'),
-    /** Label matchers of an inbound alert: exact values, or `~regex`. */
-    alert: z.record(z.string(), z.string(), { error: 'expected label: value pairs' }).optional(),
-  })
-  .superRefine((rule, ctx) => {
-    if ((rule.check === undefined) === (rule.alert === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'a detection rule names either a `check` or an `alert`',
-        path: ['check'],
-      });
-    }
-  });
-export type DetectionRule = z.infer<typeof DetectionRuleSchema>;
 
 export const ThreatSchema = z.strictObject({
   id: IdSchema,
@@ -57,7 +34,7 @@ export const ThreatSchema = z.strictObject({
   /** Clients affected; all of the plan's clients when left out. */
   clients: z.array(IdSchema).optional(),
   detect: z.array(DetectionRuleSchema).default([]),
-  /** Resolve by itself when every detecting check is up again, or wait for a person. */
+  /** Resolve by itself when every rule that detected it no longer holds, or wait for a person. */
   resolve: z.enum(['on-recovery', 'manual'], { error: 'expected on-recovery or manual' }).default('manual'),
   runbook: RunbookSchema,
   /** Start the runbook by hand (from the incident), or as soon as a detection opens the incident. */

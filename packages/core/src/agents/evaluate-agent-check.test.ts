@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentCheckOptions, AgentReport } from '@vigie/contract';
+import type { AgentCheckOptions, AgentReport, BackupReport } from '@vigie/contract';
 import { combineAgentResults, evaluateAgentCheck, parseAgentCheckOptions } from './evaluate-agent-check';
 
 const NOW = Date.UTC(2026, 0, 5, 8, 0, 0);
+const HOUR = 3_600_000;
 
 function report(changes: Partial<AgentReport> = {}): AgentReport {
   return {
@@ -20,8 +21,20 @@ function report(changes: Partial<AgentReport> = {}): AgentReport {
     disks: [{ path: 'C:\\', totalBytes: 100e9, freeBytes: 30e9, freePercent: 30 }],
     services: [{ name: 'Onnet32Slave', driver: 'windows', state: 'running', detail: 'RUNNING' }],
     usbStorage: { state: 'disabled', evidence: 'USBSTOR Start = 4 (disabled)' },
+    backups: [sqlBackup({ sizeBytes: 1.43e9, modifiedAt: NOW - 5 * HOUR })],
     actions: [],
     ...changes,
+  };
+}
+
+/** The SQL server's nightly backup folder with `newest` as its newest file (12 files). */
+function sqlBackup(newest: { sizeBytes: number; modifiedAt: number } | null): BackupReport {
+  return {
+    name: 'sql-nightly',
+    path: 'D:\\Backups\\SQL',
+    pattern: '*.bak',
+    files: newest ? 12 : 0,
+    newest: newest && { file: 'crm_20260105.bak', ...newest },
   };
 }
 
@@ -120,6 +133,64 @@ describe('evaluateAgentCheck', () => {
       /memory 50 % used, over 40 %/,
     ],
     [
+      'a fresh backup of the expected size is up, saying what was found',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR, minSize: 1e9 },
+      report(),
+      'up',
+      /^newest backup crm_20260105\.bak: 1\.43 GB, written 5 h ago \(12 files in D:\\Backups\\SQL\)$/,
+    ],
+    [
+      'a backup older than maxAge is down',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR },
+      report({ backups: [sqlBackup({ sizeBytes: 1.43e9, modifiedAt: NOW - 30.5 * HOUR })] }),
+      'down',
+      /^newest backup crm_20260105\.bak is 30\.5 h old, over the 26 h limit \(1\.43 GB, in D:\\Backups\\SQL\)$/,
+    ],
+    [
+      'a backup smaller than minSize is down',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR, minSize: 1e9 },
+      report({ backups: [sqlBackup({ sizeBytes: 120e6, modifiedAt: NOW - 2 * HOUR })] }),
+      'down',
+      /^newest backup crm_20260105\.bak is 120 MB, under the 1 GB minimum \(written 2 h ago, in D:\\Backups\\SQL\)$/,
+    ],
+    [
+      'a backup both old and small says both',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR, minSize: 1e9 },
+      report({ backups: [sqlBackup({ sizeBytes: 120e6, modifiedAt: NOW - 4 * 86_400_000 })] }),
+      'down',
+      /is 4 d old, over the 26 h limit, and 120 MB, under the 1 GB minimum \(in D:/,
+    ],
+    [
+      'a backup folder without any backup is down',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR },
+      report({ backups: [sqlBackup(null)] }),
+      'down',
+      /^no backup in D:\\Backups\\SQL: no file matches \*\.bak$/,
+    ],
+    [
+      'a backup folder the agent cannot read is down, saying why',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR },
+      report({
+        backups: [{ name: 'sql-nightly', path: 'D:\\Backups\\SQL', pattern: '*.bak', error: 'folder not found' }],
+      }),
+      'down',
+      /^cannot read backup folder sql-nightly \(D:\\Backups\\SQL\): folder not found$/,
+    ],
+    [
+      'a backup folder not watched is down and says how to fix it',
+      { backup: 'pg-dumps', maxAge: 26 * HOUR },
+      report(),
+      'down',
+      /backup folder pg-dumps is not watched by the agent: add it under backups/,
+    ],
+    [
+      'a report of an older agent, without backups, is down for a backup check',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR },
+      report({ backups: [] }),
+      'down',
+      /not watched by the agent/,
+    ],
+    [
       'the worst criterion wins and is told first',
       { disk: 'C:', minFreePercent: 10, service: 'Onnet32Slave', maxCpuPercent: 10 },
       report(),
@@ -145,6 +216,29 @@ describe('evaluateAgentCheck', () => {
     const silent = judge({ disk: 'C:' }, report(), NOW - 181_000);
     expect(silent.status).toBe('down');
     expect(silent.message).toBe('agent HMP silent: no report for 3 min (expected every 60 s)');
+  });
+
+  it('ages a backup on the agent’s clock up to its report, then by the time since it was received', () => {
+    // The agent's clock is an hour ahead: its report and the file's time both carry that hour.
+    const ahead = report({
+      at: NOW + HOUR,
+      backups: [sqlBackup({ sizeBytes: 2e9, modifiedAt: NOW + HOUR - 25 * HOUR })],
+    });
+    expect(judge({ backup: 'sql-nightly', maxAge: 26 * HOUR }, ahead, NOW).status).toBe('up');
+    // Made and received 90 minutes ago by an agent reporting every hour (not silent yet).
+    const hourly = report({ at: NOW - 90 * 60_000, intervalMs: HOUR });
+    const late = judge({ backup: 'sql-nightly', maxAge: 26 * HOUR }, hourly, NOW - 90 * 60_000);
+    expect(late.values.backupAgeMs).toBe(5 * HOUR);
+  });
+
+  it('carries the backup’s measured values', () => {
+    expect(judge({ backup: 'sql-nightly', maxAge: 26 * HOUR }, report()).values).toMatchObject({
+      backupFile: 'crm_20260105.bak',
+      backupFiles: 12,
+      backupSizeBytes: 1.43e9,
+      backupModifiedAt: NOW - 5 * HOUR,
+      backupAgeMs: 5 * HOUR,
+    });
   });
 
   it('carries the measured values', () => {
@@ -188,5 +282,32 @@ describe('parseAgentCheckOptions', () => {
     expect(parseAgentCheckOptions({})).toMatchObject({ ok: false });
     expect(parseAgentCheckOptions({ minFreePercent: 10 })).toMatchObject({ ok: false, message: /need a disk/ });
     expect(parseAgentCheckOptions({ usbStorage: 'off' }).ok).toBe(false);
+  });
+
+  it('reads a backup check’s age and size as written in a plan', () => {
+    expect(parseAgentCheckOptions({ backup: 'sql-nightly', maxAge: '26h', minSize: '1GB' })).toEqual({
+      ok: true,
+      options: { backup: 'sql-nightly', maxAge: 26 * HOUR, minSize: 1e9 },
+    });
+    expect(parseAgentCheckOptions({ backup: 'sql-nightly', maxAge: '1d', minSize: 500_000_000 })).toMatchObject({
+      ok: true,
+      options: { minSize: 500_000_000 },
+    });
+  });
+
+  it('refuses a backup check without maxAge, and age or size without a backup', () => {
+    expect(parseAgentCheckOptions({ backup: 'sql-nightly' })).toMatchObject({ ok: false, message: /needs maxAge/ });
+    expect(parseAgentCheckOptions({ disk: 'C:', maxAge: '26h' })).toMatchObject({
+      ok: false,
+      message: /need a backup/,
+    });
+    expect(parseAgentCheckOptions({ backup: 'sql-nightly', maxAge: '26 heures' })).toMatchObject({
+      ok: false,
+      message: /"26 heures" is not a duration/,
+    });
+    expect(parseAgentCheckOptions({ backup: 'sql-nightly', maxAge: '26h', minSize: '1 giga' })).toMatchObject({
+      ok: false,
+      message: /"1 giga" is not a size/,
+    });
   });
 });

@@ -5,14 +5,10 @@ import {
   type AgentReport,
   type DiskReport,
 } from '@vigie/contract';
+import { formatAge, type AgentCheckResult, type Finding } from './agent-findings';
+import { judgeBackup } from './judge-backup';
 
-/** A check result produced from agents' reports: the shape of a probe's `ProbeResult`. */
-export interface AgentCheckResult {
-  status: 'up' | 'degraded' | 'down';
-  latencyMs: number;
-  message: string;
-  values: Record<string, number | string | boolean>;
-}
+export type { AgentCheckResult } from './agent-findings';
 
 /** What is known of one agent when one of its checks is judged. */
 export interface AgentObservation {
@@ -41,12 +37,6 @@ function gigabytes(bytes: number): string {
   return `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
-function formatAge(ms: number): string {
-  if (ms < 120_000) return `${Math.round(ms / 1000)} s`;
-  if (ms < 2 * 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  return `${(ms / 3_600_000).toFixed(1)} h`;
-}
-
 /** `C:`, `c:\` and `C:/` name the same Windows drive; Linux paths compare as written, less a trailing slash. */
 function samePath(a: string, b: string): boolean {
   const norm = (p: string) => {
@@ -55,12 +45,6 @@ function samePath(a: string, b: string): boolean {
     return p.length > 1 ? p.replace(/[\\/]+$/, '') : p;
   };
   return norm(a) === norm(b);
-}
-
-interface Finding {
-  status: AgentCheckResult['status'];
-  message: string;
-  values: Record<string, number | string | boolean>;
 }
 
 function judgeDisk(report: AgentReport, options: AgentCheckOptions & { disk: string }): Finding {
@@ -164,8 +148,9 @@ export function parseAgentCheckOptions(
 
 /**
  * Judges one agent's latest report against a check's options: a disk under `minFreePercent`,
- * a service not running, a USB policy other than expected give `down`. An agent silent for
- * `AGENT_SILENT_INTERVALS` report intervals gives `down` ("agent silent"), whatever it said last.
+ * a service not running, a USB policy other than expected, a backup missing, too old or too
+ * small give `down`. An agent silent for `AGENT_SILENT_INTERVALS` report intervals gives `down`
+ * ("agent silent"), whatever it said last.
  */
 export function evaluateAgentCheck(
   options: AgentCheckOptions,
@@ -189,6 +174,7 @@ export function evaluateAgentCheck(
   if (options.disk !== undefined) findings.push(judgeDisk(report, { ...options, disk: options.disk }));
   if (options.service !== undefined) findings.push(judgeService(report, options.service));
   if (options.usbStorage !== undefined) findings.push(judgeUsb(report, options.usbStorage));
+  if (options.backup !== undefined) findings.push(judgeBackup(report, { ...options, backup: options.backup }, age));
   findings.push(...judgeLoad(report, options));
   const status = worst(findings.map((f) => f.status));
   // When something fails, say that first; otherwise say everything that was judged.

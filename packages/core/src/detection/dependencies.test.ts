@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '@vigie/contract';
-import { ancestorsOf, rootCauseOf } from './dependencies';
+import { ancestorsOf, rootCauseOf, rootCauseOfAll } from './dependencies';
 import { assetForAlert, labelsMatch, ruleMatchesState } from './match-rules';
-import { maintenanceCovering } from './maintenance';
+import { maintenanceCovering, maintenanceCoveringAll } from './maintenance';
+import { assetsOfSignal } from './model';
 
 const plan = {
   assets: [
@@ -29,6 +30,24 @@ describe('dependencies', () => {
     [['crm'], 'sql', undefined],
   ])('with %j failing, %s is explained by %s', (failing, asset, root) => {
     expect(rootCauseOf(plan, asset, new Set(failing))).toBe(root);
+  });
+
+  it.each([
+    [['reseau', 'sql', 'mgw'], ['sql', 'mgw'], 'reseau'],
+    [['sql', 'crm'], ['crm', 'sql'], undefined],
+    [['sql', 'mgw'], ['crm', 'mgw'], undefined],
+    [['reseau'], [], undefined],
+  ])('with %j failing, a combination over %j is explained by %s', (failing, assets, root) => {
+    expect(rootCauseOfAll(plan, assets, new Set(failing))).toBe(root);
+  });
+});
+
+describe('the assets of a signal', () => {
+  it("are a combination's failing assets, else its one asset", () => {
+    expect(assetsOfSignal({ assetId: 'sql', data: { assets: ['sql', 'mgw'] } })).toEqual(['sql', 'mgw']);
+    expect(assetsOfSignal({ assetId: 'sql', data: { check: 'x' } })).toEqual(['sql']);
+    expect(assetsOfSignal({ assetId: 'sql', data: { assets: [1] } })).toEqual(['sql']);
+    expect(assetsOfSignal({ assetId: null, data: {} })).toEqual([]);
   });
 });
 
@@ -68,5 +87,14 @@ describe('maintenance', () => {
     expect(maintenanceCovering(plan, [window], 'crm', 150)).toBe(window);
     expect(maintenanceCovering(plan, [window], 'crm', 200)).toBeUndefined();
     expect(maintenanceCovering(plan, [window], 'secours', 150)).toBeUndefined();
+  });
+
+  it('covers a failure over several assets only when it covers each of them', () => {
+    const onSql = { ...window, id: 'sql', scope: 'asset' as const, targetId: 'sql' };
+    expect(maintenanceCoveringAll(plan, [window], ['crm', 'sql'], 150)).toBe(window);
+    expect(maintenanceCoveringAll(plan, [window], ['crm', 'secours'], 150)).toBeUndefined();
+    expect(maintenanceCoveringAll(plan, [onSql], ['sql', 'mgw'], 150)).toBeUndefined();
+    expect(maintenanceCoveringAll(plan, [onSql, window], ['sql', 'mgw'], 150)).toBe(onSql);
+    expect(maintenanceCoveringAll(plan, [window], [], 150)).toBeUndefined();
   });
 });

@@ -22,3 +22,16 @@ export function rootCauseOf(plan: Plan, assetId: string, failing: ReadonlySet<st
   const failingAncestors = ancestorsOf(plan, assetId).filter((id) => failing.has(id));
   return failingAncestors.at(-1);
 }
+
+/**
+ * The root cause of a failure spanning several assets (a combination of checks): found
+ * only when every one of them is explained by a failing dependency; that of the first.
+ */
+export function rootCauseOfAll(
+  plan: Plan,
+  assetIds: readonly string[],
+  failing: ReadonlySet<string>,
+): string | undefined {
+  const roots = assetIds.map((id) => rootCauseOf(plan, id, failing));
+  return roots.length > 0 && roots.every((root) => root !== undefined) ? roots[0] : undefined;
+}

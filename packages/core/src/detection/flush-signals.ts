@@ -6,12 +6,16 @@ import type { Job } from '../incidents/records';
 import { openIncident } from '../incidents/open-incident';
 import { startRunbookIn } from '../runbooks/start-runbook';
 import { activePlanOrFail, withIncident } from '../incidents/with-incident';
-import { rootCauseOf } from './dependencies';
-import { maintenanceCovering, planMaintenance } from './maintenance';
-import type { Signal } from './model';
+import { rootCauseOfAll } from './dependencies';
+import { maintenanceCoveringAll, planMaintenance } from './maintenance';
+import { assetsOfSignal, type Signal } from './model';
 
 function assetName(plan: Plan, id: string | null): string {
   return plan.assets.find((a) => a.id === id)?.name ?? id ?? '?';
+}
+
+function assetNames(plan: Plan, ids: readonly string[]): string {
+  return ids.length ? ids.map((id) => assetName(plan, id)).join(', ') : '?';
 }
 
 /**
@@ -36,22 +40,24 @@ export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> 
   });
 
   const failing = new Set<string>([
-    ...live.map((s) => s.assetId).filter((id): id is string => id !== null),
+    ...live.flatMap(assetsOfSignal),
     ...activeIncidents.filter((i) => !i.drill).flatMap((i) => i.assets),
   ]);
-  const rootOf = (signal: Signal) => (signal.assetId ? rootCauseOf(plan, signal.assetId, failing) : undefined);
+  // A combination's signal speaks of several assets: it is a consequence only if all of them are.
+  const rootOf = (signal: Signal) => rootCauseOfAll(plan, assetsOfSignal(signal), failing);
   // Root causes first, so their incidents exist when their consequences are attached.
   const ordered = [...ripe].sort(
     (a, b) => Number(rootOf(a) !== undefined) - Number(rootOf(b) !== undefined) || a.firstAt - b.firstAt,
   );
   const incidentOfAsset = new Map<string, string>();
   for (const signal of live)
-    if (signal.assetId && signal.incidentId) incidentOfAsset.set(signal.assetId, signal.incidentId);
+    if (signal.incidentId) for (const asset of assetsOfSignal(signal)) incidentOfAsset.set(asset, signal.incidentId);
   const incidentFor = (asset: string): string | undefined =>
     incidentOfAsset.get(asset) ?? activeIncidents.find((i: Incident) => !i.drill && i.assets.includes(asset))?.id;
 
   for (const signal of ordered) {
-    const window = maintenanceCovering(plan, windows, signal.assetId, signal.firstAt);
+    const signalAssets = assetsOfSignal(signal);
+    const window = maintenanceCoveringAll(plan, windows, signalAssets, signal.firstAt);
     if (window) {
       await ctx.store.transaction((tx) =>
         tx.signals.update({ ...signal, status: 'suppressed', data: { ...signal.data, maintenance: window.reason } }),
@@ -64,7 +70,7 @@ export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> 
       await withIncident(ctx, SYSTEM_ACTOR, rootIncident, async (w) => {
         await w.log(
           'signal',
-          `Consequence: ${signal.message} — ${assetName(plan, signal.assetId)} depends on ${assetName(plan, root)}`,
+          `Consequence: ${signal.message} — ${assetNames(plan, signalAssets)} depends on ${assetName(plan, root)}`,
           {
             source: signal.source,
             threat: signal.threatId,
@@ -72,8 +78,9 @@ export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> 
             rootCause: root,
           },
         );
-        if (signal.assetId && !w.incident.assets.includes(signal.assetId)) {
-          w.incident.assets = [...w.incident.assets, signal.assetId];
+        const missing = signalAssets.filter((id) => !w.incident.assets.includes(id));
+        if (missing.length) {
+          w.incident.assets = [...w.incident.assets, ...missing];
           await w.save();
         }
         await w.tx.signals.update({ ...signal, status: 'attached', incidentId: rootIncident });
@@ -82,7 +89,7 @@ export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> 
     }
     const threat = plan.threats.find((t) => t.id === signal.threatId);
     if (!threat) continue;
-    const assets = [...new Set([...threat.assets, ...(signal.assetId ? [signal.assetId] : [])])];
+    const assets = [...new Set([...threat.assets, ...signalAssets])];
     const { incident, deduplicated } = await openIncident(ctx, SYSTEM_ACTOR, {
       threatId: threat.id,
       assets: threat.assets,
@@ -106,7 +113,7 @@ export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> 
       if (!deduplicated && threat.runbookStart === 'on-detection' && threat.runbook.length)
         await startRunbookIn(w, 'threat');
     });
-    if (signal.assetId) incidentOfAsset.set(signal.assetId, incident.id);
+    for (const asset of signalAssets) incidentOfAsset.set(asset, incident.id);
   }
   await ctx.store.transaction((tx) => tx.jobs.complete(job.id, ctx.clock.now()));
 }

@@ -31,3 +31,17 @@ export function maintenanceCovering(
       ((w.scope === 'asset' && w.targetId === assetId) || (w.scope === 'site' && w.targetId === site)),
   );
 }
+
+/**
+ * The window under which a failure spanning several assets is planned work: only when
+ * every one of them is in maintenance; the first one's window.
+ */
+export function maintenanceCoveringAll(
+  plan: Plan,
+  windows: readonly MaintenanceWindow[],
+  assetIds: readonly string[],
+  at: number,
+): MaintenanceWindow | undefined {
+  const covering = assetIds.map((id) => maintenanceCovering(plan, windows, id, at));
+  return covering.length > 0 && covering.every((window) => window !== undefined) ? covering[0] : undefined;
+}

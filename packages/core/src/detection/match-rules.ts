@@ -1,10 +1,10 @@
-import type { DetectionRule, Plan, ThreatDefinition } from '@vigie/contract';
+import type { DetectionRule, Plan, RuleState, ThreatDefinition } from '@vigie/contract';
 
 /** The states a check can be in once it fails. */
-export type FailingState = 'down' | 'degraded' | 'flapping';
+export type FailingState = RuleState;
 
 /** Whether a rule on a check is met by the check's state: `degraded` means degraded or worse. */
-export function ruleMatchesState(rule: DetectionRule, state: string): boolean {
+export function ruleMatchesState(rule: Pick<DetectionRule, 'state'>, state: string): boolean {
   if (rule.state === 'degraded') return state === 'degraded' || state === 'down';
   return rule.state === state;
 }

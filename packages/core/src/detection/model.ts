@@ -1,5 +1,5 @@
-/** Where a signal came from: a check of the plan, or an inbound alert. */
-export type SignalSource = `check:${string}` | `alert:${string}`;
+/** Where a signal came from: a check of the plan, a combination rule (`rule:THREAT/N`), or an inbound alert. */
+export type SignalSource = `check:${string}` | `rule:${string}` | `alert:${string}`;
 
 export const SIGNAL_STATUSES = ['pending', 'opened', 'attached', 'suppressed', 'recovered'] as const;
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
@@ -22,6 +22,17 @@ export interface Signal {
   incidentId: string | null;
   recoveredAt: number | null;
   data: Record<string, unknown>;
+}
+
+/**
+ * The assets a signal speaks of: those of a combination's failing checks (kept in
+ * `data.assets`), else its one asset.
+ */
+export function assetsOfSignal(signal: Pick<Signal, 'assetId' | 'data'>): string[] {
+  const listed = signal.data['assets'];
+  if (Array.isArray(listed) && listed.length > 0 && listed.every((id): id is string => typeof id === 'string'))
+    return listed;
+  return signal.assetId === null ? [] : [signal.assetId];
 }
 
 /** Signals that still speak of a failure. */

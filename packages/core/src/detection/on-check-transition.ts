@@ -2,6 +2,7 @@ import type { EngineContext } from '../incidents/context';
 import { activePlanOrFail } from '../incidents/with-incident';
 import { threatsForCheck } from './match-rules';
 import { recordSignal, recoverSignals } from './record-signal';
+import { signalCombinations } from './signal-combinations';
 
 /** A check that changed state, as the scheduler reports it. */
 export interface CheckTransitionInput {
@@ -15,7 +16,8 @@ export interface CheckTransitionInput {
 
 /**
  * The plan's detection rules applied to a check's change of state: the threats it now
- * reveals get a signal; those it no longer reveals recover (and may resolve).
+ * reveals get a signal; those it no longer reveals recover (and may resolve). Rules that
+ * combine several checks are evaluated again against the others' stored states.
  */
 export async function handleCheckTransition(ctx: EngineContext, transition: CheckTransitionInput): Promise<void> {
   const { plan } = await activePlanOrFail(ctx);
@@ -35,4 +37,5 @@ export async function handleCheckTransition(ctx: EngineContext, transition: Chec
       data: { check: check.id, from: transition.from, to: transition.to },
     });
   }
+  await signalCombinations(ctx, plan, transition);
 }

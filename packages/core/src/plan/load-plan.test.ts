@@ -118,6 +118,79 @@ describe('loadPlan', () => {
     expect(errorsOf(text)[0]).toMatch(/^plan\.yaml:27:12: the class follows from the target/);
   });
 
+  it('reads combination rules: checks picked by what they watch, and `all:` conditions', () => {
+    const result = loadPlan(
+      'plan.yaml',
+      MINIMAL.replace(
+        '      - check: disk\n',
+        `      - checks: { site: principal, probe: agent }
+        count: all
+      - all:
+          - check: disk
+          - checks: { asset: hmp, assetKind: server }
+            state: degraded
+`,
+      ),
+    );
+    if (!result.ok) throw new Error(result.errors.map(formatPlanError).join('\n'));
+    expect(result.plan.threats[0]!.detect).toEqual([
+      { checks: { site: 'principal', probe: 'agent' }, count: 'all', state: 'down' },
+      {
+        all: [
+          { check: 'disk', state: 'down' },
+          { checks: { asset: 'hmp', assetKind: 'server' }, state: 'degraded' },
+        ],
+        state: 'down',
+      },
+    ]);
+  });
+
+  it('points at combination rules that pick no check or name unknown ones', () => {
+    const text = MINIMAL.replace(
+      '      - check: disk\n',
+      `      - checks: { site: principal, probe: sql }
+      - checks: { site: mars }
+      - checks: { site: principal }
+        count: 3
+      - all:
+          - check: disk
+          - check: disque
+`,
+    );
+    expect(errorsOf(text)).toEqual([
+      'plan.yaml:28:17: no check matches { site: principal, probe: sql }',
+      'plan.yaml:29:25: unknown site "mars" (known: principal)',
+      'plan.yaml:31:16: count 3, but only 1 check matches { site: principal }: disk',
+      'plan.yaml:34:20: unknown check "disque" (known: disk)',
+    ]);
+  });
+
+  it('points at combination rules written the wrong way', () => {
+    const text = MINIMAL.replace(
+      '      - check: disk\n',
+      `      - checks: { site: principal }
+        count: none
+      - check: disk
+        count: 2
+      - all:
+          - check: disk
+        state: degraded
+      - all:
+          - check: disk
+          - alert: { alertname: Disk }
+      - checks: {}
+`,
+    );
+    expect(errorsOf(text)).toEqual([
+      'plan.yaml:29:16: `count`: expected any, all, or how many checks at least (2, 3…), found the text "none"',
+      'plan.yaml:31:16: `count`: only with `checks:` (how many of the checks it selects must be in the state)',
+      'plan.yaml:33:11: `all`: combines at least two conditions (a single one is written directly in `detect:`)',
+      'plan.yaml:34:16: `state`: goes on each condition of `all:`, not on the list',
+      'plan.yaml:37:20: `alert`: a condition of `all:` names a `check` or `checks:` (alerts and nested `all:` cannot be combined)',
+      'plan.yaml:38:17: `checks`: expected at least one of site, asset, assetKind, probe, client',
+    ]);
+  });
+
   it('accepts a threat without a target: it escalates on elapsed time alone', () => {
     const result = loadPlan('plan.yaml', MINIMAL.replace('    target: 20m\n', ''));
     expect(result.ok).toBe(true);

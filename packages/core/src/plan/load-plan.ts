@@ -17,6 +17,8 @@ export type PlanLoadResult = { ok: true; plan: Plan } | { ok: false; errors: Pla
 export interface CheckProblem {
   path: (string | number)[];
   message: string;
+  /** Point at the key itself rather than its value (an unknown option). */
+  atKey?: boolean;
 }
 
 /** Checks a check's target and options against its probe (the probes live outside core). */
@@ -58,11 +60,12 @@ export function loadPlan(file: string, text: string, options: PlanLoadOptions = 
     const errors = parsed.error.issues.flatMap((issue) => locateIssue(doc, data, issue, at));
     return { ok: false, errors: sortErrors(errors) };
   }
-  const problems = findPlanReferenceProblems(parsed.data);
+  const problems: CheckProblem[] = findPlanReferenceProblems(parsed.data);
   if (options.validateCheck) {
     parsed.data.checks.forEach((check, i) => {
       for (const problem of options.validateCheck!(check)) {
         problems.push({
+          ...problem,
           path: ['checks', i, ...problem.path],
           message: `check "${check.id}" (${check.probe}): ${problem.message}`,
         });
@@ -72,7 +75,7 @@ export function loadPlan(file: string, text: string, options: PlanLoadOptions = 
   if (problems.length > 0) {
     return {
       ok: false,
-      errors: sortErrors(problems.map((p) => at(offsetOf(doc, p.path, false), p.message))),
+      errors: sortErrors(problems.map((p) => at(offsetOf(doc, p.path, p.atKey ?? false), p.message))),
     };
   }
   return { ok: true, plan: parsed.data };

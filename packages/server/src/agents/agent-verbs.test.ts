@@ -61,6 +61,7 @@ describe.each(DIALECTS)('agent verbs on %s', (dialect) => {
     disks: [{ path: 'C:', totalBytes: 100e9, freeBytes: 10e9, freePercent: 10 }],
     services: [{ name: 'Onnet32Slave', driver: 'windows', state: 'running', detail: 'RUNNING' }],
     usbStorage: { state: 'disabled', evidence: 'USBSTOR Start = 4' },
+    backups: [],
     actions: [],
     ...changes,
   });
@@ -183,6 +184,32 @@ describe.each(DIALECTS)('agent verbs on %s', (dialect) => {
     expect(await feedSilentAgents(ctx)).toEqual([]);
     ctx.clock.advance(60_000);
     expect(await feedSilentAgents(ctx)).toHaveLength(2);
+  });
+
+  it('reads the latest report made before a time, its backup folders with it', async () => {
+    const sql = await enrolAgent(ctx, SYSTEM_ACTOR, { id: 'sql', name: 'SQL', assets: ['serveur-sql'] });
+    const made = ctx.clock.now();
+    const folder = (hoursAgo: number) => ({
+      name: 'sql-nightly',
+      path: 'D:\\Backups\\SQL',
+      pattern: '*.bak',
+      files: 3,
+      newest: { file: `crm-${hoursAgo}.bak`, sizeBytes: 2e9, modifiedAt: made - hoursAgo * 3_600_000 },
+    });
+    const identity = { id: 'sql', name: 'SQL', assets: sql.agent.assets };
+    const first = report('sql', { backups: [folder(20)] });
+    await recordAgentReports(ctx, identity, { reports: [first] });
+    ctx.clock.advance(60_000);
+    const second = report('sql', { backups: [folder(1)] });
+    await recordAgentReports(ctx, identity, { reports: [second] });
+    const [latest, before, none] = await ctx.store.transaction(async (tx) => [
+      await tx.agentReports.latest('sql'),
+      await tx.agentReports.latest('sql', second.at),
+      await tx.agentReports.latest('sql', first.at),
+    ]);
+    expect(latest?.report.id).toBe(second.id);
+    expect(before?.report).toMatchObject({ id: first.id, backups: [folder(20)] });
+    expect(none).toBeUndefined();
   });
 
   it('keeps a bounded history of reports', async () => {

@@ -60,6 +60,13 @@ describe('the demo contact centre', () => {
     expect(await statusOf(checkId)).toBe('up');
   });
 
+  it('feeds the agent and heartbeat checks itself, the SQL backup among them', () => {
+    const fed = demo.overlay(seed).checks.filter((c) => !c.example && (c.probe === 'agent' || c.probe === 'heartbeat'));
+    expect(fed.map((c) => c.id).sort()).toEqual(
+      ['hmp-disque', 'onnet32-service', 'ports-usb', 'sauvegarde-fraicheur', 'sauvegarde-sql'].sort(),
+    );
+  });
+
   it('a power cut with a generator in fault leaves the site without power', async () => {
     await demo.set('power', true);
     expect(await statusOf('groupe-etat')).not.toBe('down');

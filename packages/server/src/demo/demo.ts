@@ -16,6 +16,7 @@ export const DEMO_PARTS = {
   'hmp-disk': 'disque principal du serveur HMP plein de fichiers audio',
   onnet32: 'service Onnet32 Slave arrêté',
   usb: 'stockage USB réactivé sur un poste agent',
+  backup: 'sauvegarde SQL de la nuit non écrite (la dernière date de plus de 26 h)',
 } as const;
 export type DemoPart = keyof typeof DEMO_PARTS;
 
@@ -25,7 +26,7 @@ export function isDemoPart(name: string): name is DemoPart {
 
 type Override = Pick<Check, 'probe' | 'target' | 'options'>;
 
-const FED_BY_DEMO = ['hmp-disque', 'onnet32-service', 'ports-usb', 'sauvegarde-fraicheur'];
+const FED_BY_DEMO = ['hmp-disque', 'onnet32-service', 'ports-usb', 'sauvegarde-fraicheur', 'sauvegarde-sql'];
 
 /**
  * A living contact centre on loopback for newcomers: simulators stand for the seed
@@ -118,7 +119,8 @@ export class Demo {
 
   /**
    * Starts feeding the checks an agent and the backup job would feed: the HMP server's
-   * disk, the Onnet32 service, the agents' USB policy, the nightly backup's heartbeat.
+   * disk, the Onnet32 service, the agents' USB policy, the nightly backup's heartbeat, the
+   * SQL server's newest backup file (written 5 h ago, 50 h when broken).
    */
   startFeeding(ctx: MonitoringTokenContext, everyMs = 5_000): void {
     const feed = async (): Promise<void> => {
@@ -139,6 +141,7 @@ export class Demo {
           {},
         ],
         ['sauvegarde-fraicheur', 'up', 'sauvegarde de la nuit reçue', {}],
+        this.sqlBackupResult(),
       ];
       for (const [checkId, status, message, values] of results) {
         await recordExternalResult(ctx, { checkId, result: { status, latencyMs: 0, message, values }, at: now }).catch(
@@ -148,6 +151,16 @@ export class Demo {
     };
     void feed();
     this.feeder = setInterval(() => void feed(), everyMs);
+  }
+
+  /** What the SQL server's agent would say of its backup folder: a fresh 1.4 GB file, or one 50 h old. */
+  private sqlBackupResult(): [string, 'up' | 'down', string, Record<string, number | string | boolean>] {
+    const stale = this.broken.has('backup');
+    const hours = stale ? 50 : 5;
+    const values = { backupFile: 'crm_full.bak', backupSizeBytes: 1.4e9, backupAgeMs: hours * 3_600_000 };
+    return stale
+      ? ['sauvegarde-sql', 'down', `sauvegarde SQL crm_full.bak vieille de ${hours} h (limite 26 h)`, values]
+      : ['sauvegarde-sql', 'up', `sauvegarde SQL crm_full.bak : 1,4 Go, écrite il y a ${hours} h`, values];
   }
 
   /** Breaks or repairs one part of the demo contact centre. */
@@ -187,6 +200,7 @@ export class Demo {
       case 'hmp-disk':
       case 'onnet32':
       case 'usb':
+      case 'backup':
         return; // read by the feeder at its next round
     }
   }

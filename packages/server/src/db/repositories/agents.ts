@@ -220,15 +220,10 @@ export function agentReportRepository(db: Kysely<Database>): AgentReportReposito
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
-    async latest(agentId) {
-      const row = await db
-        .selectFrom('agent_reports')
-        .selectAll()
-        .where('agent_id', '=', agentId)
-        .orderBy('at', 'desc')
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+    async latest(agentId, before) {
+      let query = db.selectFrom('agent_reports').selectAll().where('agent_id', '=', agentId);
+      if (before !== undefined) query = query.where('at', '<', before);
+      const row = await query.orderBy('at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
       return row && toReport(row);
     },
     async list(agentId, from, to, limit) {
