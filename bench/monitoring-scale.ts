@@ -28,6 +28,8 @@ try {
   const worker = startBenchProcess(TSX, [
     // The worker collects garbage before reading its heap: the live size, not the litter.
     '--expose-gc',
+    // BENCH_PROFILE=DIR writes a CPU profile of the worker there.
+    ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : []),
     WORKER,
     '--target',
     `http://127.0.0.1:${target.port}/`,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
+import { request as httpRequest, STATUS_CODES, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { z } from 'zod';
@@ -55,12 +55,19 @@ export const HttpConfigSchema = z.strictObject({
 /** A parsed `http` check. */
 export type HttpConfig = z.infer<typeof HttpConfigSchema>;
 
-/** The URL as shown in messages: without a user name or password. */
+const SHOWN_URLS = new WeakMap<URL, string>();
+
+/** The URL as shown in messages: without a user name or password (worked out once per config). */
 function shownUrl(url: URL): string {
-  const shown = new URL(url);
-  shown.username = '';
-  shown.password = '';
-  return shown.href;
+  let text = SHOWN_URLS.get(url);
+  if (text === undefined) {
+    const shown = new URL(url);
+    shown.username = '';
+    shown.password = '';
+    text = shown.href;
+    SHOWN_URLS.set(url, text);
+  }
+  return text;
 }
 
 async function readBody(body: AsyncIterable<Buffer>): Promise<{ text: string; bytes: number }> {
@@ -85,20 +92,25 @@ export const httpProbe = defineProbe({
     const url = shownUrl(config.target);
     let certificate: PeerCertificate | undefined;
     try {
-      const target = new URL(config.target);
+      const target = config.target;
       const secure = target.protocol === 'https:';
       const ca = secure && config.caFile !== undefined ? await readFile(config.caFile, 'utf8') : undefined;
       // A new connection per run (no agent), like a user arriving; node's own HTTP client is
       // the cheapest here, which matters at thousands of checks.
+      let outgoing: ClientRequest | undefined;
+      // The signal is watched here rather than given to the request: node would then build an
+      // error (with its stack) for every response closed before its end, that is every check.
+      const abort = () => outgoing?.destroy(signal.reason as Error);
+      signal.throwIfAborted();
+      signal.addEventListener('abort', abort, { once: true });
       const response = await new Promise<IncomingMessage>((resolve, reject) => {
         const send = secure ? httpsRequest : httpRequest;
-        const outgoing = send(
+        outgoing = send(
           target,
           {
             method: config.method,
             headers: config.headers,
             agent: false,
-            signal,
             ...(secure && { rejectUnauthorized: !config.insecure, ...(ca ? { ca } : {}), servername: target.hostname }),
           },
           resolve,
@@ -112,7 +124,10 @@ export const httpProbe = defineProbe({
         outgoing.end(config.body ?? undefined);
       });
       const wantsBody = config.keyword !== undefined || config.absentKeyword !== undefined;
-      const body = wantsBody ? await readBody(response) : undefined;
+      const body = wantsBody
+        ? await readBody(response).finally(() => signal.removeEventListener('abort', abort))
+        : undefined;
+      signal.removeEventListener('abort', abort);
       // Done with the answer: the connection goes, whatever is left of the body.
       response.destroy();
       const latencyMs = elapsed();
@@ -160,7 +175,8 @@ export const httpProbe = defineProbe({
     } catch (error) {
       const latencyMs = elapsed();
       // The peer answered, but not in HTTP.
-      const garbled = error instanceof Error && ((error as NodeJS.ErrnoException).code ?? '').startsWith('HPE_');
+      const code: unknown = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+      const garbled = typeof code === 'string' && code.startsWith('HPE_');
       const message = signal.aborted
         ? `No HTTP answer from ${url} within ${formatMs(latencyMs)}`
         : `${garbled ? 'Unreadable HTTP answer' : 'No HTTP answer'} from ${url}: ${describeError(error)} (after ${formatMs(latencyMs)})`;

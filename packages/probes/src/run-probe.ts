@@ -45,23 +45,44 @@ export async function runProbe<Config>(
 ): Promise<ProbeRun> {
   const parsed = parseProbeConfig(probe, input);
   if (!parsed.ok) return parsed;
-  const signal = AbortSignal.timeout(options.timeoutMs);
-  let guard: NodeJS.Timeout | undefined;
+  return { ok: true, result: await runParsedProbe(probe, parsed.config, options) };
+}
+
+/** Why a probe's signal aborts: its time is up. */
+function timeoutReason(): DOMException {
+  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+}
+
+/**
+ * Runs a probe once with a config already parsed (the scheduler parses each check's once),
+ * bounded by `timeoutMs`: its signal aborts then, and a probe that ignores it is cut off
+ * `GRACE_MS` later. One timer per run, the second only when the first fires: thousands of
+ * checks a minute make every timer count.
+ */
+export async function runParsedProbe<Config>(
+  probe: Probe<Config>,
+  config: Config,
+  options: { timeoutMs: number },
+): Promise<ProbeResult> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
   const cutOff = new Promise<ProbeResult>((resolve) => {
-    guard = setTimeout(
-      () =>
-        resolve(
-          probeResult('down', options.timeoutMs, `${probe.kind}: no result within ${formatMs(options.timeoutMs)}`),
-        ),
-      options.timeoutMs + GRACE_MS,
-    );
+    timer = setTimeout(() => {
+      controller.abort(timeoutReason());
+      timer = setTimeout(
+        () =>
+          resolve(
+            probeResult('down', options.timeoutMs, `${probe.kind}: no result within ${formatMs(options.timeoutMs)}`),
+          ),
+        GRACE_MS,
+      );
+    }, options.timeoutMs);
   });
   try {
-    const result = await Promise.race([probe.run(parsed.config, signal), cutOff]);
-    return { ok: true, result };
+    return await Promise.race([probe.run(config, controller.signal), cutOff]);
   } catch (error) {
-    return { ok: true, result: probeResult('down', 0, `${probe.kind}: the probe failed: ${describeError(error)}`) };
+    return probeResult('down', 0, `${probe.kind}: the probe failed: ${describeError(error)}`);
   } finally {
-    clearTimeout(guard);
+    clearTimeout(timer);
   }
 }

@@ -13,9 +13,9 @@ export interface ScheduledCheck {
   mode: CheckMode;
   check: Check;
   policy: CheckPolicy;
-  /** The probe and its `{ target, ...options }` for `probe` checks. */
+  /** The probe and its config, parsed once from `{ target, ...options }`, for `probe` checks. */
   probe: Probe | null;
-  input: ProbeInput;
+  config: unknown;
   /** The host the per-target limit counts against. */
   host: string;
   /** What must change for a running check to be rescheduled or redefined. */
@@ -43,6 +43,7 @@ export function scheduledChecks(
     if (check.example && !includeExamples) continue;
     const input: ProbeInput = { ...check.options, target: check.target };
     let probe: Probe | null = null;
+    let config: unknown = null;
     let mode: CheckMode = check.probe === 'heartbeat' ? 'heartbeat' : 'fed';
     if (isActiveProbeKind(check.probe)) {
       probe = probeFor(check.probe);
@@ -51,6 +52,7 @@ export function scheduledChecks(
         unrunnable.push({ checkId: check.id, problems: parsed.problems });
         continue;
       }
+      config = parsed.config;
       mode = 'probe';
     }
     checks.set(check.id, {
@@ -60,7 +62,7 @@ export function scheduledChecks(
       check,
       policy: { failAfter: check.failAfter, recoverAfter: check.recoverAfter },
       probe,
-      input,
+      config,
       host: targetHost(check.probe, check.target),
       signature: JSON.stringify([check.probe, check.target, check.every, check.timeout, check.options]),
     });
