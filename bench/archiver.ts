@@ -2,7 +2,9 @@
  * The audio archiver against `cp -r` and `rsync -a` on the same recordings, in the same run:
  * 10,000 files, 2 GB in all (sizes 40–360 kB, like short calls), in 28 day folders under /tmp.
  * Each tool copies the tree to a fresh folder of the same volume; `sync` is part of the time
- * of cp and rsync (the archiver flushes each file itself, and verifies it by SHA-256 read back).
+ * of cp and rsync (the archiver flushes the copies itself, and verifies each by SHA-256 read
+ * back). The archiver moves: it also deletes the sources, so the output adds a move done with
+ * cp (the copy, then `rm -r` of 10,000 recordings) for a like-for-like figure.
  * The page cache is dropped before each tool when this process may (root); otherwise the
  * tools run in turn on the same cache state and the output says so.
  * Prints one JSON document. Usage: tsx bench/archiver.ts [--files 10000] [--bytes 2000000000]
@@ -97,7 +99,7 @@ if (space.bavail * space.bsize < needed) {
 }
 
 const work = mkdtempSync('/tmp/vigie-bench-archiver-');
-const runs: Record<'cp' | 'rsync' | 'archiver', Timed[]> = { cp: [], rsync: [], archiver: [] };
+const runs: Record<'cp' | 'move' | 'rsync' | 'archiver', Timed[]> = { cp: [], move: [], rsync: [], archiver: [] };
 let cacheDropped = true;
 const loadBefore = loadavg();
 try {
@@ -113,6 +115,14 @@ try {
         const copy = await timed('cp', ['-r', source, target]);
         const flush = await timed('sync', []);
         runs.cp.push({ seconds: copy.seconds + flush.seconds, peakRssKb: copy.peakRssKb });
+        // What a move adds to a copy: deleting 10,000 recordings (the copy's, the same files).
+        dropCaches();
+        const removal = await timed('rm', ['-r', target]);
+        const removalFlush = await timed('sync', []);
+        runs.move.push({
+          seconds: copy.seconds + flush.seconds + removal.seconds + removalFlush.seconds,
+          peakRssKb: copy.peakRssKb,
+        });
       } else if (tool === 'rsync') {
         const copy = await timed('rsync', ['-a', `${source}/`, `${target}/`]);
         const flush = await timed('sync', []);
@@ -141,6 +151,7 @@ try {
     };
   };
   const cp = summary('cp');
+  const move = summary('move');
   const rsync = summary('rsync');
   const archiver = summary('archiver');
   console.log(
@@ -152,8 +163,14 @@ try {
         concurrency: Number(values.concurrency),
         pageCache: cacheDropped ? 'dropped before each tool' : 'not dropped (not root): every tool on the same state',
         timing: 'wall time; cp and rsync include the sync that makes their copy durable',
-        tools: { 'cp -r + sync': cp, 'rsync -a + sync': rsync, 'vigie-agent archive': archiver },
+        tools: {
+          'cp -r + sync': cp,
+          'cp -r + sync, then rm -r + sync (a move)': move,
+          'rsync -a + sync': rsync,
+          'vigie-agent archive': archiver,
+        },
         archiverVsCp: Number((archiver.megabytesPerSecond / cp.megabytesPerSecond).toFixed(2)),
+        archiverVsMove: Number((archiver.megabytesPerSecond / move.megabytesPerSecond).toFixed(2)),
         archiverVsRsync: Number((archiver.megabytesPerSecond / rsync.megabytesPerSecond).toFixed(2)),
         machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), loadBefore, loadAfter: loadavg() },
       },

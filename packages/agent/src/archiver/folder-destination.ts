@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { atDestination, DestinationFailure, errorCode, type Checksummed, type Destination } from './destination';
 import type { CopyCheck } from './judge-destination';
 import { LocalIoError, LocalIoPool } from './local-io-pool';
+import { canSyncFileSystem, syncFileSystem } from './sync-file-system';
 
 /** Written then removed at the destination's root when it is opened, to find a read-only share at once. */
 export const WRITE_PROBE = '.vigie-agent-write-test';
@@ -20,11 +21,14 @@ export class FolderDestination implements Destination {
   private readonly knownFolders = new Set<string>();
 
   private readonly io: LocalIoPool;
+  /** On a local Linux file system a batch is flushed by one `syncfs`, elsewhere file by file. */
+  private readonly wholeFileSystemSync: boolean;
 
-  private constructor(root: string, io: LocalIoPool) {
+  private constructor(root: string, io: LocalIoPool, wholeFileSystemSync: boolean) {
     this.root = root;
     this.name = root;
     this.io = io;
+    this.wholeFileSystemSync = wholeFileSystemSync;
   }
 
   /**
@@ -41,7 +45,7 @@ export class FolderDestination implements Destination {
       await writeFile(probe, 'vigie-agent checks that it can write here\n');
       await unlink(probe);
     });
-    return new FolderDestination(absolute, new LocalIoPool(workers));
+    return new FolderDestination(absolute, new LocalIoPool(workers), await canSyncFileSystem(absolute));
   }
 
   /** mkdir -p; on failure, the error of the first missing folder (Node reports ENOENT for EROFS below). */
@@ -123,9 +127,10 @@ export class FolderDestination implements Destination {
 
   async flush(paths: readonly string[]): Promise<void> {
     if (paths.length === 0) return;
-    await atDestination(`flush the copies in ${this.root}`, () =>
-      this.io.flushFiles(paths.map((path) => this.at(path))),
-    );
+    await atDestination(`flush the copies in ${this.root}`, async () => {
+      if (this.wholeFileSystemSync) await syncFileSystem(this.root);
+      else await this.io.flushFiles(paths.map((path) => this.at(path)));
+    });
   }
 
   async publishMany(pairs: ReadonlyArray<{ from: string; to: string }>): Promise<Array<'published' | 'exists'>> {
