@@ -318,7 +318,7 @@ describe('refusals', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Archived 12 of 12 recordings to /);
     expect(run.stdout).toContain(
-      'Verified by: read back from the destination folder; flushed (fsync) before the rename.',
+      'Verified by: read back from the destination folder after its flush, before the rename.',
     );
     expect(run.stderr).toMatch(/12\/12 recordings, [\d.]+ kB of [\d.]+ kB/);
     const search = await runAgent(['archive', 'search', '2024/05/02', '--index', indexFile]);

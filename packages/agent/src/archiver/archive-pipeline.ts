@@ -1,6 +1,7 @@
 import type { ArchiveEntry } from './archive-entry';
 import type { ArchiveIndex } from './archive-index';
 import { tempNameFor } from './archive-names';
+import { writtenProblem } from './judge-destination';
 import { archiveRecording, type RecordingOutcome } from './archive-recording';
 import { DestinationFailure, type Destination } from './destination';
 import type { LocalIoPool } from './local-io-pool';
@@ -52,34 +53,42 @@ function entryFor(outcome: RecordingOutcome, sourceRoot: string, destination: st
 }
 
 /**
- * Flushes a batch's copies, then gives each its final name: a copy whose name another file
- * took meanwhile fails (its temporary file is removed, its source kept).
+ * Flushes a batch's copies, reads them back (where the destination does so by batch), then
+ * gives each sound copy its final name: a copy that does not read back as the recording, or
+ * whose name another file took meanwhile, fails (its temporary file is removed, its source
+ * kept).
  */
 async function publish(destination: Destination, batch: RecordingOutcome[]): Promise<RecordingOutcome[]> {
   const copies = batch.flatMap((outcome) => (outcome.kind === 'copied' ? [outcome] : []));
   if (copies.length === 0) return batch;
   const temps = copies.map((outcome) => tempNameFor(outcome.recording.relativePath));
   await destination.flush(temps);
-  const published = await destination.publishMany(
-    copies.map((outcome, i) => ({ from: temps[i]!, to: outcome.archivePath })),
-  );
   const settled = new Map<RecordingOutcome, RecordingOutcome>();
-  for (const [i, outcome] of copies.entries()) {
-    if (published[i] === 'published') {
-      settled.set(outcome, { ...outcome, kind: 'archived' });
-      continue;
-    }
+  const fail = async (i: number, reason: string) => {
     await destination.remove(temps[i]!);
-    const reason = `another file took the name ${outcome.archivePath} at the destination during the copy`;
-    settled.set(outcome, { kind: 'failed', recording: outcome.recording, reason });
+    settled.set(copies[i]!, { kind: 'failed', recording: copies[i]!.recording, reason });
+  };
+  if (destination.readsBackByBatch) {
+    const written = await destination.readBack(temps);
+    for (const [i, outcome] of copies.entries()) {
+      const problem = writtenProblem(outcome.facts, written[i]!);
+      if (problem !== undefined) await fail(i, problem);
+    }
+  }
+  const sound = copies.flatMap((outcome, i) => (settled.has(outcome) ? [] : [i]));
+  const published = await destination.publishMany(sound.map((i) => ({ from: temps[i]!, to: copies[i]!.archivePath })));
+  for (const [k, i] of sound.entries()) {
+    const outcome = copies[i]!;
+    if (published[k] === 'published') settled.set(outcome, { ...outcome, kind: 'archived' });
+    else await fail(i, `another file took the name ${outcome.archivePath} at the destination during the copy`);
   }
   return batch.map((outcome) => settled.get(outcome) ?? outcome);
 }
 
 /**
  * Archives recordings with a few in flight, committing them in batches. For every batch the
- * order is fixed: the copies are flushed and renamed, the names made durable at the
- * destination, then the index records them (and forgets them as pending) in one
+ * order is fixed: the copies are flushed, read back and renamed, the names made durable at
+ * the destination, then the index records them (and forgets them as pending) in one
  * transaction, and only then are their sources deleted. Flushing a batch at once lets the
  * disk write the copies together while the threads go on copying. A recording is marked
  * pending before anything is written for it, so a crash anywhere leaves it either pending

@@ -17,15 +17,22 @@ export interface Destination {
   /** Size and SHA-256 of the file at `path`, read back from the destination. */
   checksum(path: string): Promise<Checksummed>;
   /**
-   * Copies a local file to `path` (replacing a leftover), creating folders, gives it the
-   * recording's modification time (the call's date for whoever browses the archive) and
-   * reads it back: returns what was read from the source, what the destination holds, and
-   * the source's size and date before and after. `flush` makes the copy durable. A failure to
-   * read the source is thrown as a plain error, a destination failure as `DestinationFailure`.
+   * Copies a local file to `path` (replacing a leftover), creating folders, and gives it the
+   * recording's modification time (the call's date for whoever browses the archive): returns
+   * what was read from the source, the source's size and date before and after, and — unless
+   * the destination `readsBackByBatch` — what it holds once flushed. A failure to read the
+   * source is thrown as a plain error, a destination failure as `DestinationFailure`.
    */
   upload(localFile: string, path: string, mtimeMs: number, onBytes: (bytes: number) => void): Promise<CopyCheck>;
+  /**
+   * Whether copies are flushed and read back by batch (`flush`, then `readBack`) rather than
+   * each by `upload`.
+   */
+  readonly readsBackByBatch: boolean;
   /** Makes the data of uploaded files survive a crash of the destination's machine. */
   flush(paths: readonly string[]): Promise<void>;
+  /** Size and SHA-256 of files, read back from the destination, in the order given. */
+  readBack(paths: readonly string[]): Promise<Checksummed[]>;
   /** For each pair, gives `from` the name `to` unless `to` exists: never overwrites. */
   publishMany(pairs: ReadonlyArray<{ from: string; to: string }>): Promise<Array<'published' | 'exists'>>;
   /** Makes the names given by `publishMany` survive a crash of the destination's machine. */

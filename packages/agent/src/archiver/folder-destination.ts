@@ -69,7 +69,7 @@ export class FolderDestination implements Destination {
   }
 
   verification(): string {
-    return 'read back from the destination folder; flushed (fsync) before the rename';
+    return 'read back from the destination folder after its flush, before the rename';
   }
 
   async stat(path: string): Promise<{ size: number } | undefined> {
@@ -131,6 +131,15 @@ export class FolderDestination implements Destination {
       if (this.wholeFileSystemSync) await syncFileSystem(this.root);
       else await this.io.flushFiles(paths.map((path) => this.at(path)));
     });
+  }
+
+  readonly readsBackByBatch = true;
+
+  async readBack(paths: readonly string[]): Promise<Checksummed[]> {
+    if (paths.length === 0) return [];
+    return atDestination(`read back the copies in ${this.root}`, () =>
+      this.io.hashMany(paths.map((path) => this.at(path))),
+    );
   }
 
   async publishMany(pairs: ReadonlyArray<{ from: string; to: string }>): Promise<Array<'published' | 'exists'>> {

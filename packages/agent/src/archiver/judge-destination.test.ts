@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyProblem, judgeDestination, type CopyCheck } from './judge-destination';
+import { copyProblem, judgeDestination, type CopyCheck, writtenProblem } from './judge-destination';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
@@ -63,6 +63,13 @@ describe('copyProblem: a copy is published only when it is provably the recordin
 
   it('accepts a copy whose read-back matches what was read from an unchanged source', () => {
     expect(copyProblem(sound)).toBeUndefined();
+  });
+
+  it('judges the source alone when the copy is read back later, with its batch', () => {
+    expect(copyProblem({ ...sound, written: undefined })).toBeUndefined();
+    expect(copyProblem({ ...sound, written: undefined, sourceAfter: undefined })).toMatch(/disappeared/);
+    expect(writtenProblem(sound.read, { size: 10, sha256: B })).toMatch(/checksum/);
+    expect(writtenProblem(sound.read, { size: 10, sha256: A })).toBeUndefined();
   });
 
   it.each([

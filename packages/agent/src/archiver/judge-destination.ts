@@ -30,23 +30,29 @@ export function judgeDestination(source: FileFacts, existing: FileFacts | undefi
 export interface CopyCheck {
   /** Size and checksum of the bytes read from the source while copying. */
   read: FileFacts & { sha256: string };
-  /** Size and checksum read back from the temporary file at the destination. */
-  written: FileFacts & { sha256: string };
+  /**
+   * Size and checksum read back from the temporary file at the destination, after its flush;
+   * absent when the destination reads its copies back by batch, after flushing them together.
+   */
+  written?: (FileFacts & { sha256: string }) | undefined;
   /** The source before and after the copy: a change means it was still being written. */
   sourceBefore: { size: number; mtimeMs: number };
   sourceAfter: { size: number; mtimeMs: number } | undefined;
 }
 
-/** Why a copy cannot be published, or undefined when it is sound. */
+/** Why a copy cannot be published, or undefined when it is sound (so far as `written` is known). */
 export function copyProblem(check: CopyCheck): string | undefined {
   const { sourceBefore: before, sourceAfter: after } = check;
   if (after === undefined) return 'the source disappeared during the copy';
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || check.read.size !== before.size) {
     return 'the source changed during the copy (still being recorded?)';
   }
-  if (check.written.size !== check.read.size) {
-    return `the copy holds ${check.written.size} bytes, the source ${check.read.size}`;
-  }
-  if (check.written.sha256 !== check.read.sha256) return 'the copy does not have the checksum of the source';
+  return check.written === undefined ? undefined : writtenProblem(check.read, check.written);
+}
+
+/** Why what the destination holds is not what was read from the source, or undefined. */
+export function writtenProblem(read: FileFacts & { sha256: string }, written: FileFacts & { sha256: string }) {
+  if (written.size !== read.size) return `the copy holds ${written.size} bytes, the source ${read.size}`;
+  if (written.sha256 !== read.sha256) return 'the copy does not have the checksum of the source';
   return undefined;
 }

@@ -1,10 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Checksummed } from './destination';
 
-/** What a local copy read, wrote and saw of its source. */
+/** What a local copy read and saw of its source. */
 export interface LocalCopy {
   read: Checksummed;
-  written: Checksummed;
   sourceBefore: { size: number; mtimeMs: number };
   sourceAfter: { size: number; mtimeMs: number } | undefined;
   /** The first folder `mkdir -p` created, if any. */
@@ -75,7 +74,7 @@ export class LocalIoPool {
     });
   }
 
-  /** Copies `source` to `target` (creating its folder), dates it and reads it back; `flushFiles` makes it durable. */
+  /** Copies `source` to `target` (creating its folder) and dates it; `flushFiles` makes it durable. */
   copy(source: string, target: string, mtimeMs: number): Promise<LocalCopy> {
     return this.run('copy', { source, target, mtimeMs }) as Promise<LocalCopy>;
   }
@@ -90,6 +89,15 @@ export class LocalIoPool {
     >;
     const problem = problems.flat().find((found) => found != null);
     if (problem) throw new LocalIoError(problem.side, problem.message, problem.code);
+  }
+
+  /** Size and SHA-256 of files at the destination, spread over the threads, in the order given. */
+  async hashMany(paths: readonly string[]): Promise<Checksummed[]> {
+    const share = Math.ceil(paths.length / this.workers.length);
+    const parts = [];
+    for (let i = 0; i < paths.length; i += share) parts.push(paths.slice(i, i + share));
+    const facts = (await Promise.all(parts.map((part) => this.run('hashMany', { paths: part })))) as Checksummed[][];
+    return facts.flat();
   }
 
   /** Size and SHA-256 of a local file; `side` tells whose error a failure is. */

@@ -63,9 +63,10 @@ function hashFile(path, side) {
 }
 
 /**
- * Copy → set the date → read back; returns what was read and what was written. The copy is
- * flushed later with the rest of its batch (`flushFiles`): one flush per file, right after its
- * copy, would leave the thread waiting on the disk instead of copying the next recording.
+ * Copy → set the date; returns what was read and the source before and after. The copy is
+ * flushed later with the rest of its batch (`flushFiles`, or one syncfs), then read back
+ * (`hashMany`): one flush per file, right after its copy, would leave the thread waiting on
+ * the disk instead of copying the next recording.
  */
 function copy({ source, target, mtimeMs }) {
   const sourceBefore = sourceStat(source);
@@ -121,9 +122,18 @@ function copy({ source, target, mtimeMs }) {
     if (output !== undefined) closeSync(output);
   }
   const sourceAfter = sourceStat(source);
-  const written = hashFile(target, 'destination');
-  if (written.error) return written;
-  return { ok: { read, written: written.ok, sourceBefore, sourceAfter, created } };
+  return { ok: { read, sourceBefore, sourceAfter, created } };
+}
+
+/** Size and SHA-256 of files read back at the destination, in one message; the first failure ends it. */
+function hashMany({ paths }) {
+  const facts = [];
+  for (const path of paths) {
+    const hashed = hashFile(path, 'destination');
+    if (hashed.error) return hashed;
+    facts.push(hashed.ok);
+  }
+  return { ok: facts };
 }
 
 /** Flushes files' data to stable storage; returns, for each, the error that kept it, or null. */
@@ -201,7 +211,15 @@ function unlinkMany({ paths }) {
   };
 }
 
-const OPS = { copy, flushFiles, publishMany, syncFolder, unlinkMany, hash: (args) => hashFile(args.path, args.side) };
+const OPS = {
+  copy,
+  flushFiles,
+  hashMany,
+  publishMany,
+  syncFolder,
+  unlinkMany,
+  hash: (args) => hashFile(args.path, args.side),
+};
 
 parentPort.on('message', ({ id, op, args }) => {
   let result;

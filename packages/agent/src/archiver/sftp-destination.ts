@@ -28,7 +28,7 @@ export class SftpDestination implements Destination {
   private readonly folders = new Map<string, Promise<void>>();
   /** The server's `sha256sum`, if it runs commands: started with the first checksum. */
   private remoteHashing: Promise<RemoteHasher | undefined> | undefined;
-  private readBack = false;
+  private streamsBack = false;
   private canFsync = true;
 
   private constructor(name: string, session: SftpSession, root: string) {
@@ -69,7 +69,7 @@ export class SftpDestination implements Destination {
   }
 
   verification(): string {
-    const hashing = this.readBack
+    const hashing = this.streamsBack
       ? 'the file streamed back over SFTP (the server runs no sha256sum for this account)'
       : this.remoteHashing === undefined
         ? 'no checksum read yet'
@@ -98,7 +98,7 @@ export class SftpDestination implements Destination {
       if (sha256 !== undefined) return { size, sha256 };
       // A shell that failed once (killed, timed out) is not asked again: read the files back.
       if (hasher !== undefined && !hasher.alive()) this.remoteHashing = Promise.resolve(undefined);
-      this.readBack = true;
+      this.streamsBack = true;
       return { size, sha256: await this.streamBack(remote) };
     });
   }
@@ -218,8 +218,17 @@ export class SftpDestination implements Destination {
     }
   }
 
+  /** Each upload is flushed (fsync@openssh.com), then read back by the server. */
+  readonly readsBackByBatch = false;
+
   async flush(): Promise<void> {
-    // Each upload is flushed (fsync@openssh.com) before it is read back: nothing left to do.
+    // Each upload is flushed before it is read back: nothing left to do.
+  }
+
+  async readBack(paths: readonly string[]): Promise<Checksummed[]> {
+    const facts: Checksummed[] = [];
+    for (const path of paths) facts.push(await this.checksum(path));
+    return facts;
   }
 
   async publishMany(pairs: ReadonlyArray<{ from: string; to: string }>): Promise<Array<'published' | 'exists'>> {
