@@ -8,11 +8,19 @@ import { statfs } from 'node:fs/promises';
  */
 const LOCAL_FILE_SYSTEMS = new Set([0xef53, 0x58465342, 0x9123683e, 0xf2f52010, 0x2fc12fc1, 0x01021994]);
 
-/** Whether `folder` is on a Linux local file system that `syncFileSystem` can flush in one call. */
+/**
+ * Whether `folder` is on a Linux local file system that `syncFileSystem` can flush in one call:
+ * tried once, so that a system without `sync -f` (coreutils before 8.24, a minimal image)
+ * flushes file by file instead of failing every batch.
+ */
 export async function canSyncFileSystem(folder: string): Promise<boolean> {
   if (process.platform !== 'linux') return false;
   const info = await statfs(folder).catch(() => undefined);
-  return info !== undefined && LOCAL_FILE_SYSTEMS.has(info.type);
+  if (info === undefined || !LOCAL_FILE_SYSTEMS.has(info.type)) return false;
+  return syncFileSystem(folder).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
