@@ -42,9 +42,10 @@ describe('the archiver killed with SIGKILL at random moments', () => {
     const deadline = Date.now() + KILLING_BUDGET_MS;
     while (kills.length < MAX_KILLS && Date.now() < deadline) {
       // Every other kill waits for a first commit, so that some land in the middle of the work
-      // even on a loaded machine; the others may land anywhere from the start.
-      const delayMs = Math.floor(Math.random() * 500);
+      // even on a loaded machine; the others may land anywhere from the start. A batch of
+      // copies is committed in a fraction of a second: the kills after a commit come soon.
       const afterFirstCommit = kills.length % 2 === 1;
+      const delayMs = Math.floor(Math.random() * (afterFirstCommit ? 60 : 250));
       const run = await runAgentAndKill(args, { delayMs, afterFirstCommit });
       if (!run.killed) {
         expect(run.code, run.stderr).toBe(0);
