@@ -191,6 +191,8 @@ export interface JobRepository {
   nextRunAt(): Promise<number | undefined>;
   pendingFor(incidentId: string, kinds?: readonly JobKind[]): Promise<Job[]>;
   countPending(): Promise<number>;
+  /** Keeps the claim on jobs still pending (running) until `leaseUntil`. */
+  extendClaims(ids: readonly string[], leaseUntil: number): Promise<void>;
   /** Frees every job claim; only for a single node starting (SQLite): the claims are its dead self's. */
   releaseClaims(): Promise<number>;
 }

@@ -126,4 +126,34 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
     );
     expect(await verifyAuditLog({ store })).toEqual({ ok: true, entries: 20 });
   });
+  it('keeps the claim on running jobs while it is renewed, and frees it once the lease runs out', async () => {
+    const at = 5_000_000;
+    const job = (key: string) => ({
+      id: testRandomness.id(),
+      key,
+      kind: 'detection.flush' as const,
+      incidentId: null,
+      runAt: at,
+      payload: {},
+      createdAt: at,
+    });
+    await store.transaction(async (tx) => {
+      await tx.jobs.schedule(job('lease-running'));
+      await tx.jobs.schedule(job('lease-dead'));
+    });
+    const claimed = await store.transaction((tx) => tx.jobs.claimDue(at, 10, at + 30_000));
+    const running = claimed.find((j) => j.key === 'lease-running')!;
+    expect(claimed.map((j) => j.key).sort()).toEqual(['lease-dead', 'lease-running']);
+    // The node running one of them renews its lease; the other node died.
+    await store.transaction((tx) => tx.jobs.extendClaims([running.id], at + 60_000));
+    const later = await store.transaction((tx) => tx.jobs.claimDue(at + 40_000, 10, at + 70_000));
+    expect(later.map((j) => j.key)).toEqual(['lease-dead']);
+    // A finished job is not claimed again by a late renewal.
+    await store.transaction(async (tx) => {
+      await tx.jobs.complete(running.id, at + 41_000);
+      await tx.jobs.extendClaims([running.id], at + 90_000);
+    });
+    const afterLease = await store.transaction((tx) => tx.jobs.claimDue(at + 100_000, 10, at + 130_000));
+    expect(afterLease.map((j) => j.key)).toEqual(['lease-dead']);
+  });
 });

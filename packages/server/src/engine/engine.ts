@@ -13,7 +13,10 @@ import {
 export interface EngineOptions {
   /** Jobs claimed per round. */
   batchSize?: number;
-  /** How long a claimed job stays reserved to this node. */
+  /**
+   * How long a claimed job stays reserved to this node; renewed while it runs, so that a node
+   * that dies frees its jobs to the others (or to itself restarted) this long after.
+   */
   leaseMs?: number;
   /** The longest sleep between two looks at the jobs table (other nodes may add work). */
   pollMs?: number;
@@ -48,6 +51,9 @@ export class Engine {
   private readonly pollMs: number;
   private readonly deliveryConcurrency: number;
   private readonly timerConcurrency: number;
+  /** Jobs this node has claimed and not finished: their leases are renewed. */
+  private readonly inFlight = new Set<string>();
+  private renewal: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ctx: EngineContext,
@@ -55,7 +61,7 @@ export class Engine {
     private readonly options: EngineOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 200;
-    this.leaseMs = options.leaseMs ?? 120_000;
+    this.leaseMs = options.leaseMs ?? 30_000;
     this.pollMs = options.pollMs ?? 1_000;
     this.deliveryConcurrency = options.deliveryConcurrency ?? 8;
     this.timerConcurrency = options.timerConcurrency ?? 8;
@@ -65,6 +71,7 @@ export class Engine {
   async runDue(): Promise<number> {
     const now = this.ctx.clock.now();
     const jobs = await this.ctx.store.transaction((tx) => tx.jobs.claimDue(now, this.batchSize, now + this.leaseMs));
+    for (const job of jobs) this.inFlight.add(job.id);
     const timers = jobs.filter((job) => job.kind !== 'notification.deliver');
     const deliveries = jobs.filter((job) => job.kind === 'notification.deliver');
     // One incident's timers run in order (a later one may depend on an earlier one);
@@ -94,6 +101,25 @@ export class Engine {
 
   private async run(job: Job): Promise<void> {
     try {
+      await this.runJob(job);
+    } finally {
+      this.inFlight.delete(job.id);
+    }
+  }
+
+  /** Keeps the leases of the jobs still running (a slow SMTP server, a long timer). */
+  private async renewLeases(): Promise<void> {
+    if (this.inFlight.size === 0) return;
+    const until = this.ctx.clock.now() + this.leaseMs;
+    try {
+      await this.ctx.store.transaction((tx) => tx.jobs.extendClaims([...this.inFlight], until));
+    } catch (error) {
+      this.options.logger?.warn({ err: error }, 'could not renew the leases of running jobs');
+    }
+  }
+
+  private async runJob(job: Job): Promise<void> {
+    try {
       if (job.kind === 'notification.deliver') await deliverNotification(this.ctx, this.channels, job);
       else if (job.kind === 'detection.flush') await flushSignals(this.ctx, job);
       else if (job.kind === 'agent.task-timeout') await expireAgentTask(this.ctx, job);
@@ -110,6 +136,7 @@ export class Engine {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.renewal = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.leaseMs / 3)));
     this.idle = this.loop();
   }
 
@@ -122,6 +149,7 @@ export class Engine {
     this.running = false;
     this.wake();
     await this.idle;
+    clearInterval(this.renewal);
   }
 
   private async loop(): Promise<void> {

@@ -112,6 +112,17 @@ export function jobRepository(db: Kysely<Database>, dialect: Dialect): JobReposi
       if (kinds?.length) query = query.where('kind', 'in', [...kinds]);
       return (await query.orderBy('run_at').execute()).map(toJob);
     },
+    async extendClaims(ids, leaseUntil) {
+      for (let i = 0; i < ids.length; i += 500) {
+        await db
+          .updateTable('jobs')
+          .set({ locked_until: leaseUntil })
+          .where('id', 'in', ids.slice(i, i + 500))
+          .where('status', '=', 'pending')
+          .where('locked_until', 'is not', null)
+          .execute();
+      }
+    },
     async releaseClaims() {
       const result = await db
         .updateTable('jobs')
