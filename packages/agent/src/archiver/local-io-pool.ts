@@ -81,23 +81,22 @@ export class LocalIoPool {
 
   /** Flushes files' data to stable storage, spread over the threads; the first failure is thrown. */
   async flushFiles(paths: readonly string[]): Promise<void> {
-    const share = Math.ceil(paths.length / this.workers.length);
-    const parts = [];
-    for (let i = 0; i < paths.length; i += share) parts.push(paths.slice(i, i + share));
-    const problems = (await Promise.all(parts.map((part) => this.run('flushFiles', { paths: part })))) as Array<
-      Array<Reply['error'] | null>
-    >;
+    const problems = (await this.spread('flushFiles', paths)) as Array<Array<Reply['error'] | null>>;
     const problem = problems.flat().find((found) => found != null);
     if (problem) throw new LocalIoError(problem.side, problem.message, problem.code);
   }
 
   /** Size and SHA-256 of files at the destination, spread over the threads, in the order given. */
   async hashMany(paths: readonly string[]): Promise<Checksummed[]> {
-    const share = Math.ceil(paths.length / this.workers.length);
+    return ((await this.spread('hashMany', paths)) as Checksummed[][]).flat();
+  }
+
+  /** Runs `op` over `paths` in one share per thread, side by side; the replies in order. */
+  private spread(op: string, paths: readonly string[]): Promise<unknown[]> {
+    const share = Math.max(1, Math.ceil(paths.length / this.workers.length));
     const parts = [];
     for (let i = 0; i < paths.length; i += share) parts.push(paths.slice(i, i + share));
-    const facts = (await Promise.all(parts.map((part) => this.run('hashMany', { paths: part })))) as Checksummed[][];
-    return facts.flat();
+    return Promise.all(parts.map((part) => this.run(op, { paths: part })));
   }
 
   /** Size and SHA-256 of a local file; `side` tells whose error a failure is. */
