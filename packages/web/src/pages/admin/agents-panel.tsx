@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  MultiSelect,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, MultiSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
@@ -24,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
+import { SecretShownOnce } from '../../components/secret-shown-once';
 
 const STATUS_COLOURS: Record<AgentView['status'], string> = {
   'never-reported': 'gray',
@@ -61,24 +49,12 @@ function EnrolAgentModal({ opened, onClose }: { opened: boolean; onClose: () => 
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {enrolled ? (
-        <Stack gap="sm">
-          <Alert color="yellow" role="status">
-            {t('admin.agents.shownOnce')}
-          </Alert>
-          <Code block data-testid="agent-token">
-            {enrolled.token}
-          </Code>
-          <Group justify="space-between">
-            <CopyButton value={enrolled.token}>
-              {({ copied, copy }) => (
-                <Button variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
-                  {copied ? t('admin.tokens.copied') : t('admin.tokens.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button onClick={close}>{t('admin.tokens.done')}</Button>
-          </Group>
-        </Stack>
+        <SecretShownOnce
+          secret={enrolled.token}
+          warning={t('admin.agents.shownOnce')}
+          testId="agent-token"
+          onDone={close}
+        />
       ) : (
         <form
           noValidate

@@ -1,10 +1,11 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useCurrentSession } from '../../auth/session-context';
 import { useCreateApiToken } from '../../hooks/use-api-tokens';
 import { useUsers } from '../../hooks/use-users';
 import { QueryError } from '../../components/query-error';
+import { SecretShownOnce } from '../../components/secret-shown-once';
 
 /** Names a new token and its user, then shows the token once. */
 export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -34,24 +35,12 @@ export function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {created ? (
-        <Stack gap="sm">
-          <Alert color="yellow" role="status">
-            {t('admin.tokens.shownOnce')}
-          </Alert>
-          <Code block data-testid="created-token">
-            {created.token}
-          </Code>
-          <Group justify="space-between">
-            <CopyButton value={created.token}>
-              {({ copied, copy }) => (
-                <Button variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
-                  {copied ? t('admin.tokens.copied') : t('admin.tokens.copy')}
-                </Button>
-              )}
-            </CopyButton>
-            <Button onClick={close}>{t('admin.tokens.done')}</Button>
-          </Group>
-        </Stack>
+        <SecretShownOnce
+          secret={created.token}
+          warning={t('admin.tokens.shownOnce')}
+          testId="created-token"
+          onDone={close}
+        />
       ) : (
         <form
           noValidate
