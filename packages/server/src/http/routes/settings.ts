@@ -1,11 +1,43 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CAN, invalid, notFound, precondition, readSmtpSettings, saveSmtpSettings } from '@vigie/core';
+import {
+  CAN,
+  invalid,
+  notFound,
+  precondition,
+  readSmtpSettings,
+  saveSmtpSettings,
+  type NotificationRecord,
+} from '@vigie/core';
 import { ErrorResponseSchema } from '@vigie/contract';
 import { sendEmail } from '../../channels/email';
 import { deliveryChannels } from '../../channels/channels';
 import type { HttpDeps } from '../deps';
 import { actorOf } from '../auth-guard';
+
+/** A test message, sent at once and never stored: no incident, no retries. */
+function testMessage(
+  deps: Pick<HttpDeps, 'random' | 'clock'>,
+  message: Pick<NotificationRecord, 'channel' | 'recipientId' | 'recipientName' | 'address' | 'language' | 'text'>,
+): NotificationRecord {
+  return {
+    ...message,
+    id: deps.random.id(),
+    key: `channel-test:${deps.random.id()}`,
+    incidentId: null,
+    event: 'channel-test',
+    subject: message.language === 'fr' ? 'Vigie : message de test' : 'Vigie: test message',
+    html: '',
+    calendar: null,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    createdAt: deps.clock.now(),
+    sentAt: null,
+    fallbackOf: null,
+    ref: null,
+  };
+}
 
 const SmtpSettingsRequestSchema = z.strictObject({
   host: z.string().trim().min(1).max(255),
@@ -85,31 +117,20 @@ export function settingsRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         const settings = await deps.smtp();
         if (!settings) throw precondition('no SMTP server is configured');
         try {
-          await sendEmail(settings, {
-            id: deps.random.id(),
-            key: `channel-test:${deps.random.id()}`,
-            incidentId: null,
-            event: 'channel-test',
-            channel: 'email',
-            recipientId: auth.user.id,
-            recipientName: auth.user.name,
-            address: auth.user.email,
-            language: auth.user.language,
-            subject: auth.user.language === 'fr' ? 'Vigie : message de test' : 'Vigie: test message',
-            text:
-              auth.user.language === 'fr'
-                ? 'Ce message confirme que Vigie peut envoyer des emails.'
-                : 'This message confirms that Vigie can send email.',
-            html: '',
-            calendar: null,
-            status: 'pending',
-            attempts: 0,
-            lastError: null,
-            createdAt: deps.clock.now(),
-            sentAt: null,
-            fallbackOf: null,
-            ref: null,
-          });
+          await sendEmail(
+            settings,
+            testMessage(deps, {
+              channel: 'email',
+              recipientId: auth.user.id,
+              recipientName: auth.user.name,
+              address: auth.user.email,
+              language: auth.user.language,
+              text:
+                auth.user.language === 'fr'
+                  ? 'Ce message confirme que Vigie peut envoyer des emails.'
+                  : 'This message confirms that Vigie can send email.',
+            }),
+          );
         } catch (error) {
           return reply.code(502).send({ error: 'DeliveryFailed', message: (error as Error).message });
         }
@@ -147,30 +168,18 @@ export function settingsRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         const address = channel.type === 'webhook' ? channel.url : request.body.to!;
         const french = auth.user.language === 'fr';
         try {
-          await deliveryChannels(deps.catalog, deps.smtp).send({
-            id: deps.random.id(),
-            key: `channel-test:${deps.random.id()}`,
-            incidentId: null,
-            event: 'channel-test',
-            channel: channel.type,
-            recipientId: channel.id,
-            recipientName: channel.id,
-            address,
-            language: auth.user.language,
-            subject: french ? 'Vigie : message de test' : 'Vigie: test message',
-            text: french
-              ? 'Ce message confirme que le canal de notification fonctionne.'
-              : 'This message confirms that the notification channel works.',
-            html: '',
-            calendar: null,
-            status: 'pending',
-            attempts: 0,
-            lastError: null,
-            createdAt: deps.clock.now(),
-            sentAt: null,
-            fallbackOf: null,
-            ref: null,
-          });
+          await deliveryChannels(deps.catalog, deps.smtp).send(
+            testMessage(deps, {
+              channel: channel.type,
+              recipientId: channel.id,
+              recipientName: channel.id,
+              address,
+              language: auth.user.language,
+              text: french
+                ? 'Ce message confirme que le canal de notification fonctionne.'
+                : 'This message confirms that the notification channel works.',
+            }),
+          );
         } catch (error) {
           return reply.code(502).send({ error: 'DeliveryFailed', message: (error as Error).message });
         }
