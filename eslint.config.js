@@ -28,7 +28,18 @@ const IO_MODULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', '**/*.d.ts', 'packages/web/dist/', 'test-results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      '**/dist/',
+      'bench/.build/',
+      'coverage/',
+      '**/*.d.ts',
+      'packages/web/dist/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

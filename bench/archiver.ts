@@ -17,6 +17,7 @@ import { statfs } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildAgent } from '../scripts/build-runtime';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +30,6 @@ const { values } = parseArgs({
 const FILES = Number(values.files);
 const BYTES = Number(values.bytes);
 const ROUNDS = Number(values.rounds);
-const BIN = join(import.meta.dirname, '../packages/agent/bin/vigie-agent.js');
 
 interface Timed {
   seconds: number;
@@ -99,6 +99,8 @@ if (space.bavail * space.bsize < needed) {
 }
 
 const work = mkdtempSync('/tmp/vigie-bench-archiver-');
+// The agent as it is deployed: built for plain Node, without a TypeScript loader.
+const BIN = await buildAgent();
 const runs: Record<'cp' | 'move' | 'rsync' | 'archiver', Timed[]> = { cp: [], move: [], rsync: [], archiver: [] };
 let cacheDropped = true;
 const loadBefore = loadavg();

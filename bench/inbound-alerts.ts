@@ -13,6 +13,7 @@ import { SEED_PLAN_TEXT } from '../packages/server/src/testing/test-app';
 import { createTestDatabase } from '../packages/server/src/testing/test-databases';
 import { startVigieProcess } from '../test/support/cli';
 import { startAlertmanager } from '../test/support/peers/alertmanager';
+import { buildServer } from '../scripts/build-runtime';
 import { cpuSeconds, peakRssMB } from './proc-stats';
 
 const { values } = parseArgs({
@@ -58,7 +59,10 @@ const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-alerts-'));
 const planFile = join(dir, 'plan.yaml');
 // A long group wait keeps the engine out of the measure: only reception and storage count.
 writeFileSync(planFile, `${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1h\n`);
+// Vigie as `npm start` runs it: built for plain Node, without a TypeScript loader.
+const builtServer = await buildServer();
 const vigie = await startVigieProcess(['--db', database.url, '--plan', planFile], {
+  bin: builtServer,
   cwd: dir,
   env: {
     VIGIE_ADMIN_EMAIL: ADMIN.email,

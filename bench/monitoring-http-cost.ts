@@ -12,9 +12,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import {
+  buildVigieWorker,
   cpuSecondsOf,
   loadAverage,
   rssMbOf,
@@ -34,8 +34,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '9115' },
   },
 });
-const WORKER = fileURLToPath(new URL('./monitoring/vigie-worker.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+const WORKER = await buildVigieWorker();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface WorkerResult {
@@ -47,7 +46,7 @@ interface WorkerResult {
 }
 
 async function runWorker(targetUrl: string, mode: 'scheduler' | 'bare'): Promise<WorkerResult> {
-  const worker = startBenchProcess(TSX, [
+  const worker = startBenchProcess(process.execPath, [
     // The worker collects garbage before reading its heap: the live size, not the litter.
     '--expose-gc',
     WORKER,

@@ -5,9 +5,8 @@
  * Prints one JSON document. Usage: tsx bench/monitoring-scale.ts [--duration 300]
  * [--checks 10000] [--every 30s] [--warmup 35] [--dialect sqlite|postgres] [--probe http|tcp]
  */
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadAverage, startBenchProcess, startHttpTarget } from './monitoring/processes';
+import { buildVigieWorker, loadAverage, startBenchProcess, startHttpTarget } from './monitoring/processes';
 
 const { values } = parseArgs({
   options: {
@@ -19,13 +18,12 @@ const { values } = parseArgs({
     probe: { type: 'string', default: 'http' },
   },
 });
-const WORKER = fileURLToPath(new URL('./monitoring/vigie-worker.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+const WORKER = await buildVigieWorker();
 
 const target = await startHttpTarget();
 try {
   const loadBefore = loadAverage();
-  const worker = startBenchProcess(TSX, [
+  const worker = startBenchProcess(process.execPath, [
     // The worker collects garbage before reading its heap: the live size, not the litter.
     '--expose-gc',
     // BENCH_PROFILE=DIR writes a CPU profile of the worker there.

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bundleForNode } from '../../scripts/bundle';
 
 /** Clock ticks per second of /proc/PID/stat on Linux. */
 const CLK_TCK = 100;
@@ -17,6 +19,17 @@ export function rssMbOf(pid: number): number {
     .split('\n')
     .find((l) => l.startsWith('VmRSS:'));
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
+}
+
+/**
+ * The monitoring worker bundled for plain Node, as `vigie start` runs from its build: no
+ * TypeScript loader in the process measured. Returns the file to run.
+ */
+export async function buildVigieWorker(): Promise<string> {
+  // Inside the repository, where Node finds node_modules for the packages left out of the bundle.
+  const file = fileURLToPath(new URL('../.build/vigie-worker.mjs', import.meta.url));
+  await bundleForNode(fileURLToPath(new URL('./vigie-worker.ts', import.meta.url)), file);
+  return file;
 }
 
 /** A child process started by a benchmark, stopped by its PID. */

@@ -41,12 +41,12 @@ export interface RunningServer {
 /** Starts `vigie start` on a port the system picks, and waits until it answers there. */
 export async function startVigieProcess(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; nodeArgs?: string[] } = {},
+  options: { env?: Record<string, string>; cwd?: string; nodeArgs?: string[]; bin?: string } = {},
 ): Promise<RunningServer> {
   // Port 0: the kernel picks a free port, so test files running side by side never collide.
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), VIGIE_BIN, 'start', '--host', '127.0.0.1', '--port', '0', ...args],
+    [...(options.nodeArgs ?? []), options.bin ?? VIGIE_BIN, 'start', '--host', '127.0.0.1', '--port', '0', ...args],
     {
       cwd: options.cwd ?? REPO_ROOT,
       env: { ...process.env, VIGIE_LOG_LEVEL: 'warn', ...options.env },

@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseDuration } from '@vigie/contract';
+import { SERVER_ROOT } from './package-root';
 
 /** The plan Vigie ships and loads when no other is named. */
-export const DEFAULT_PLAN_PATH = fileURLToPath(new URL('../../../plans/media-contact-cameroun.yaml', import.meta.url));
+export const DEFAULT_PLAN_PATH = join(SERVER_ROOT, '../../plans/media-contact-cameroun.yaml');
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/vigie.db';
 
 /** A duration setting written `7d`, `30s`…, read into milliseconds. */

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SERVER_ROOT } from '../package-root';
 
 /** Where `vite build` writes the web app (packages/web/dist). */
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+export const WEB_DIST_DIR = join(SERVER_ROOT, '../web/dist/');
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="fr">
