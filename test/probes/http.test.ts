@@ -30,7 +30,10 @@ async function listen(server: Server): Promise<number> {
   return address.port;
 }
 
-/** A small status page: /ok, /busy (503), /moved (302), /slow (300 ms), /hang (never answers). */
+/**
+ * A small status page: /ok, /busy (503), /moved (302), /slow (300 ms), /hang (never answers),
+ * /stalled (headers, then part of the body, then nothing), /large (2 MB).
+ */
 const statusPage: RequestListener = (request, response) => {
   if (request.url === '/ok') return response.end('<html><body>Hermes CRM: status OK</body></html>');
   if (request.url === '/error-page') return response.end('<html>status OK but ERROR: database locked</html>');
@@ -47,6 +50,11 @@ const statusPage: RequestListener = (request, response) => {
     return;
   }
   if (request.url === '/hang') return; // never answers
+  if (request.url === '/stalled') {
+    response.writeHead(200, { 'content-length': '100' });
+    return response.write('<html>'); // the other 94 bytes never come
+  }
+  if (request.url === '/large') return response.end('x'.repeat(2_000_000));
   response.statusCode = 404;
   response.end();
 };
@@ -116,6 +124,18 @@ describe('http probe against a local HTTP server', () => {
     const result = await run({ target: `${base}/hang` }, 800);
     expect(result.status).toBe('down');
     expect(result.message).toMatch(/^No HTTP answer from http:\/\/127\.0\.0\.1:\d+\/hang within [\d.]+ ms$/);
+  });
+
+  it('is down when the page stops arriving before the timeout, although its status came', async () => {
+    const result = await run({ target: `${base}/stalled` }, 800);
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(/^No HTTP answer from http:\/\/127\.0\.0\.1:\d+\/stalled within [\d.]+ ms$/);
+  });
+
+  it('does not wait for a large page when no keyword is looked for', async () => {
+    const result = await run({ target: `${base}/large` }, 5_000);
+    expect(result.status).toBe('up');
+    expect(result.message).toMatch(/^HTTP 200 OK from /);
   });
 
   it('is down with "connection refused" when nothing listens', async () => {
