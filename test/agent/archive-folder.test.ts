@@ -342,5 +342,6 @@ describe('refusals', () => {
       ]),
     );
     expect(summary).toMatchObject({ selected: 0, archived: 0 });
-  });
+    // Four runs of the command, each starting Node and its TypeScript loader: slow on a loaded machine.
+  }, 90_000);
 });

@@ -75,6 +75,21 @@ export class SmtpSink {
     return this.mails.filter((m) => m.subject.includes(text));
   }
 
+  /** The first message that satisfies `predicate`, waiting for it up to `timeoutMs`. */
+  async waitForMail(predicate: (mail: ReceivedMail) => boolean, timeoutMs = 15_000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.mails.find(predicate);
+      if (found) return found;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `no such mail within ${timeoutMs} ms; received: ${this.mails.map((m) => m.subject).join(' | ')}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Keys received more than once: there must be none. */
   duplicates(): string[] {
     const seen = new Map<string, number>();
