@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { initialCheckMemory, shardOf } from '@vigie/core';
 import { SEED_PLAN_TEXT } from '../../packages/server/src/testing/test-app';
+import { markPage, wasNotReloaded } from './support/browser-session';
 import { launchChromium } from './support/chromium';
 import { screenshot, watchForProblems } from './support/page-checks';
 import { startWebServer, TEST_PASSWORD, type WebServer } from './support/web-server';
@@ -79,6 +81,59 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await screenshot(page, '04-account-menu');
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/sign-in');
+    expect(problems).toEqual([]);
+  });
+
+  it('follows a check going down on the overview at once, without reload or waiting for a refresh', async () => {
+    const { page, problems } = await openPage();
+    await signIn(page, server.t.emailOf('operator'));
+    const crm = page.locator('[data-asset="crm-hermes"]');
+    await crm.and(page.locator('[data-live-status="unknown"]')).waitFor();
+    await markPage(page);
+    // What the scheduler does when the CRM's page stops answering: the state is written, then streamed.
+    const at = Date.now();
+    await server.t.store.transaction((tx) =>
+      tx.checkStates.upsertMany([
+        {
+          checkId: 'crm-web',
+          shard: shardOf('crm-web'),
+          memory: {
+            ...initialCheckMemory(),
+            state: 'down',
+            since: at,
+            downRun: 3,
+            notUpRun: 3,
+            sameRun: 3,
+            recent: 'ddd',
+            lastStatus: 'down',
+            lastAt: at,
+          },
+          lastLatencyMs: 10_000,
+          lastMessage: 'No HTTP answer from https://crm.principal.mediacontact.example/ within 10 s',
+          updatedAt: at,
+        },
+      ]),
+    );
+    server.t.bus.publishChecks([{ checkId: 'crm-web', state: 'down' }]);
+    // Well before the 30-second refresh: the live stream told the page.
+    await crm.and(page.locator('[data-live-status="down"]')).waitFor({ timeout: 10_000 });
+    expect(await crm.textContent()).toBe('En panne');
+    expect(await wasNotReloaded(page)).toBe(true);
+    await screenshot(page, '03b-overview-check-down');
+    await server.t.store.transaction((tx) =>
+      tx.checkStates.upsertMany([
+        {
+          checkId: 'crm-web',
+          shard: shardOf('crm-web'),
+          memory: initialCheckMemory(),
+          lastLatencyMs: null,
+          lastMessage: null,
+          updatedAt: Date.now(),
+        },
+      ]),
+    );
+    server.t.bus.publishChecks([{ checkId: 'crm-web', state: 'unknown' }]);
+    await crm.and(page.locator('[data-live-status="unknown"]')).waitFor({ timeout: 10_000 });
     expect(problems).toEqual([]);
   });
 

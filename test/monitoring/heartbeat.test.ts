@@ -53,6 +53,32 @@ async function signIn(baseUrl: string): Promise<{ cookie: string; csrf: string }
   };
 }
 
+/** The live stream (server-sent events) as a screen reads it: everything received so far. */
+async function openStream(baseUrl: string, cookie: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/api/v1/incidents/stream`, {
+    headers: { cookie },
+    signal: controller.signal,
+  });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  let received = '';
+  const reading = (async () => {
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) received += decoder.decode(chunk);
+  })().catch(() => undefined);
+  return {
+    /** The `check` events received, in order. */
+    checkEvents: () =>
+      [...received.matchAll(/^event: check\ndata: (.*)$/gm)].map(
+        (m) => JSON.parse(m[1]!) as { id: string; state: string },
+      ),
+    close: async () => {
+      controller.abort();
+      await reading;
+    },
+  };
+}
+
 describe.each(DIALECTS)('heartbeats on %s', (dialect) => {
   const cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
@@ -71,6 +97,9 @@ describe.each(DIALECTS)('heartbeats on %s', (dialect) => {
     expect(created.status).toBe(201);
     const { token } = (await created.json()) as { token: string };
     const pingUrl = `${url}/api/v1/heartbeats/${token}`;
+    // A screen left open is told of each change of state as it happens, without asking.
+    const stream = await openStream(url, who.cookie);
+    cleanup.unshift(() => stream.close());
     const state = async () => {
       const response = await fetch(`${url}/api/v1/checks`, { headers: { cookie: who.cookie } });
       const { checks } = (await response.json()) as {
@@ -95,6 +124,13 @@ describe.each(DIALECTS)('heartbeats on %s', (dialect) => {
       return check.state === 'down' && check;
     });
     expect(down.lastResult?.message).toMatch(/^No heartbeat for \d+s \(expected every 1s, grace 1s\)$/);
+    await waitFor('the down state streamed', async () =>
+      stream.checkEvents().some((e) => e.state === 'down') ? true : undefined,
+    );
+    expect(stream.checkEvents()).toEqual([
+      { id: 'sauvegarde', state: 'up' },
+      { id: 'sauvegarde', state: 'down' },
+    ]);
 
     const ping = await fetch(pingUrl);
     expect(ping.status).toBe(200);

@@ -156,6 +156,11 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
       logger: log,
       onTransition: async (t) => {
         log.info({ check: t.checkId, from: t.from, to: t.to, why: t.result.message }, 'check state');
+        const change = [{ checkId: t.checkId, state: t.to }];
+        bus.publishChecks(change);
+        relay
+          ?.announceChecks(change)
+          .catch((error: unknown) => log.warn({ err: error }, 'could not tell the other nodes'));
         await handleCheckTransition(
           { store, clock: systemClock, random: cryptoRandomness, plans: catalog, publicUrl: config.publicUrl ?? null },
           { checkId: t.checkId, from: t.from, to: t.to, at: t.at, message: t.result.message },

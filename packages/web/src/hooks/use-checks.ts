@@ -3,7 +3,10 @@ import { CheckListResponseSchema, type CheckView } from '@vigie/contract';
 import { ApiError, apiRequest } from '../api/client';
 import { queryKeys } from '../api/query-keys';
 
-/** Checks change on their own schedule, not through the incident stream: look again this often. */
+/**
+ * A check's change of state arrives at once through the live stream; its last result (message,
+ * latency) changes at every run without one: look again this often for that.
+ */
 const REFRESH_MS = 30_000;
 
 /**

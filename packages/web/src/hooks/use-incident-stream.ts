@@ -11,8 +11,9 @@ const REOPEN_AFTER_MS = 15_000;
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
 /**
- * Listens to the server's incident stream while a user is signed in, and refreshes the
- * cached incidents each change concerns, so every screen follows the crisis without reload.
+ * Listens to the server's live stream while a user is signed in, and refreshes the cached
+ * incidents each change concerns and the checks when one changes state, so every screen
+ * follows the crisis and the equipment without reload.
  */
 export function useIncidentStream(): StreamState {
   const queryClient = useQueryClient();
@@ -20,6 +21,7 @@ export function useIncidentStream(): StreamState {
 
   useEffect(() => {
     const changed = new Set<string>();
+    let checksChanged = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let reopen: ReturnType<typeof setTimeout> | undefined;
     let wasDown = false;
@@ -29,6 +31,9 @@ export function useIncidentStream(): StreamState {
       timer = undefined;
       const ids = [...changed];
       changed.clear();
+      if (checksChanged) void queryClient.invalidateQueries({ queryKey: queryKeys.checks });
+      checksChanged = false;
+      if (ids.length === 0) return;
       void queryClient.invalidateQueries({ queryKey: [...queryKeys.incidents, 'list'] });
       for (const id of ids) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.incident(id) });
@@ -44,10 +49,17 @@ export function useIncidentStream(): StreamState {
       }
       timer ??= setTimeout(flush, COALESCE_MS);
     };
+    const onCheck = () => {
+      checksChanged = true;
+      timer ??= setTimeout(flush, COALESCE_MS);
+    };
     const onOpen = () => {
       setState('live');
       // Whatever happened while the link was down was not streamed: fetch it now.
-      if (wasDown) void queryClient.invalidateQueries({ queryKey: queryKeys.incidents });
+      if (wasDown) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.incidents });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.checks });
+      }
       wasDown = false;
     };
     const onError = () => {
@@ -59,6 +71,7 @@ export function useIncidentStream(): StreamState {
     function connect() {
       source = new EventSource(STREAM_PATH, { withCredentials: true });
       source.addEventListener('incident', onIncident);
+      source.addEventListener('check', onCheck);
       source.addEventListener('open', onOpen);
       source.addEventListener('error', onError);
     }

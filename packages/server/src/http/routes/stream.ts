@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CAN } from '@vigie/core';
+import { CAN, isCheckVisible } from '@vigie/core';
 import type { HttpDeps } from '../deps';
 import { actorOf } from '../auth-guard';
 
 const KEEP_ALIVE_MS = 25_000;
 
-/** Server-sent events: one `incident` event per change, so screens refresh without polling. */
+/**
+ * Server-sent events, so screens refresh without polling: one `incident` event per incident
+ * change, one `check` event per check entering a new state. A client's user is told only of
+ * its own incidents and checks.
+ */
 export function streamRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -14,7 +18,8 @@ export function streamRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         config: { roles: CAN.read },
         schema: {
           tags: ['incidents'],
-          summary: 'Live incident changes as server-sent events (event: incident, data: {id, number, status})',
+          summary:
+            'Live changes as server-sent events: event incident, data {id, number, status}; event check, data {id, state}',
         },
       },
       (request, reply) => {
@@ -42,10 +47,23 @@ export function streamRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
             }
           })().catch((error: unknown) => request.log.warn({ err: error }, 'stream event dropped'));
         });
+        const unsubscribeChecks = deps.bus.subscribeChecks((changes) => {
+          void (async () => {
+            const plan = actor.clientId === null ? undefined : (await deps.catalog.active())?.plan;
+            for (const { checkId, state } of changes) {
+              if (actor.clientId !== null) {
+                const check = plan?.checks.find((c) => c.id === checkId);
+                if (!plan || !check || !isCheckVisible(plan, check, actor)) continue;
+              }
+              raw.write(`event: check\ndata: ${JSON.stringify({ id: checkId, state })}\n\n`);
+            }
+          })().catch((error: unknown) => request.log.warn({ err: error }, 'stream event dropped'));
+        });
         const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
         request.raw.on('close', () => {
           clearInterval(keepAlive);
           unsubscribe();
+          unsubscribeChecks();
         });
       },
     );
