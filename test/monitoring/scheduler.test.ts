@@ -226,4 +226,44 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
     },
     TIMEOUT,
   );
+
+  it(
+    'writes every result, but the state of a steady check only when it moves, and all of it when handing over',
+    async () => {
+      const http = await target();
+      const b = await bed([
+        `{ id: crm-web, asset: crm, probe: http, target: "${http.url()}", every: 1s, timeout: 2s, failAfter: 3 }`,
+      ]);
+      const stored = async () => (await b.store.transaction((tx) => tx.checkStates.forChecks(['crm-web'])))[0]!;
+      const first = b.scheduler();
+      await first.scheduler.start();
+      await waitFor('crm-web up', () => moves(first.transitions, 'crm-web').includes('unknown>up'));
+      await first.scheduler.flush();
+      const whenUp = await stored();
+      // Up and staying up: results keep coming, the stored state is not rewritten at each.
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      await first.scheduler.flush();
+      const upResults = (await results(b, 'crm-web')).filter((r) => r.at > whenUp.updatedAt);
+      expect(upResults.length).toBeGreaterThanOrEqual(3);
+      expect((await stored()).updatedAt).toBe(whenUp.updatedAt);
+
+      // Each failure is written with the state at once: the count under way is never lost.
+      await http.stop();
+      await waitFor('the failures counted in the stored state', async () => {
+        await first.scheduler.flush();
+        const downs = (await results(b, 'crm-web')).filter((r) => r.status === 'down').length;
+        const state = await stored();
+        return downs >= 1 && state.memory.lastStatus === 'down' && state.memory.downRun === downs;
+      });
+      // Handing over (a clean stop) writes what this node knows: the next one resumes from it.
+      await waitFor('a second failure', async () => {
+        await first.scheduler.flush();
+        return (await results(b, 'crm-web')).filter((r) => r.status === 'down').length >= 2;
+      });
+      await first.scheduler.stop();
+      const downs = (await results(b, 'crm-web')).filter((r) => r.status === 'down').length;
+      expect((await stored()).memory.downRun).toBe(downs);
+    },
+    TIMEOUT,
+  );
 });

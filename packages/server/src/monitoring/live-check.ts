@@ -8,6 +8,8 @@ export interface LiveCheck {
   memory: CheckMemory;
   lastLatencyMs: number | null;
   lastMessage: string | null;
+  /** When its state was last handed to the writer (0: never by this node). */
+  stateWrittenAt: number;
   /** When its next run is due (or, for a heartbeat, when its silence becomes a failure). */
   dueAt: number;
   running: boolean;
@@ -42,6 +44,7 @@ export function trackCheck(
     memory: state?.memory ?? initialCheckMemory(),
     lastLatencyMs: state?.lastLatencyMs ?? null,
     lastMessage: state?.lastMessage ?? null,
+    stateWrittenAt: state?.updatedAt ?? 0,
     dueAt: 0,
     running: false,
     watchedSince: now,

@@ -62,13 +62,18 @@ export class ResultWriter {
     await this.flush();
   }
 
-  /** Buffers one result with the check's new state and its transition, if any. */
-  add(result: CheckResultRecord, state: CheckStateRecord, transition: CheckTransitionRecord | null): void {
+  /** Buffers one result with the check's new state (null: unchanged enough to skip) and its transition, if any. */
+  add(result: CheckResultRecord, state: CheckStateRecord | null, transition: CheckTransitionRecord | null): void {
     this.results.push(result);
-    this.states.set(state.checkId, state);
+    if (state) this.states.set(state.checkId, state);
     if (transition) this.transitions.push(transition);
     // A transition is written (and handed over) at once; results wait for a full batch.
     if (transition || this.results.length >= this.options.maxBatch) this.flushSoon();
+  }
+
+  /** Buffers checks' states alone (a node handing its checks over writes what it knows). */
+  addStates(states: readonly CheckStateRecord[]): void {
+    for (const state of states) this.states.set(state.checkId, state);
   }
 
   private flushSoon(): void {

@@ -6,6 +6,7 @@ import {
   heartbeatDeadline,
   nextCheckState,
   silentHeartbeatResult,
+  type CheckStateRecord,
   type Clock,
   type PlanSource,
   type Store,
@@ -27,6 +28,15 @@ import { ResultWriter, type WriterStats } from './result-writer';
 import { runCheck } from './run-check';
 import { ShardLeaser } from './shard-leaser';
 import { TransitionDelivery, type TransitionHandler } from './transition-delivery';
+
+/**
+ * A probed check whose results keep confirming its state has that state written at most this
+ * often (its results are all written): the stored state is what the API shows and what a node
+ * taking the check over resumes from, and rewriting 10,000 states every interval costs more
+ * than their results. Any other result (a change under way, a transition) is written at once,
+ * and a node handing its checks over writes what it knows first.
+ */
+const STEADY_STATE_WRITE_MS = 60_000;
 
 export interface CheckSchedulerOptions {
   store: Store;
@@ -242,7 +252,12 @@ export class CheckScheduler {
   }
 
   private async lose(shards: number[]): Promise<void> {
-    for (const shard of shards) this.shards.delete(shard);
+    for (const shard of shards) {
+      const runtime = this.shards.get(shard);
+      if (runtime)
+        this.writer.addStates([...runtime.checks.values()].map((live) => stateRecordOf(live, this.clock.now())));
+      this.shards.delete(shard);
+    }
     // What this node knows of those checks is written before another node reads it.
     await this.writer.flush();
   }
@@ -293,19 +308,19 @@ export class CheckScheduler {
     // The shard moved while the probe ran: its new holder decides now.
     if (this.shards.get(shard)?.checks.get(id) !== live) return;
     const step = nextCheckState({ checkId: id, memory: live.memory, result, at, policy: live.def.policy });
+    const steady =
+      live.def.mode === 'probe' &&
+      step.transition === null &&
+      result.status === live.memory.lastStatus &&
+      step.memory.state === result.status &&
+      at - live.stateWrittenAt < STEADY_STATE_WRITE_MS;
     live.memory = step.memory;
     live.lastLatencyMs = result.latencyMs;
     live.lastMessage = result.message;
+    if (!steady) live.stateWrittenAt = at;
     this.writer.add(
       { checkId: id, at, ...result },
-      {
-        checkId: id,
-        shard,
-        memory: step.memory,
-        lastLatencyMs: result.latencyMs,
-        lastMessage: result.message,
-        updatedAt: at,
-      },
+      steady ? null : stateRecordOf(live, at),
       step.transition && { ...step.transition, id: randomUUID(), shard, deliveredAt: null },
     );
   }
@@ -344,4 +359,16 @@ export class CheckScheduler {
     const report = await runMonitoringMaintenance(this.store, this.clock.now(), options);
     if (report.resultsPruned || report.rollupsPruned) this.logger?.info(report, 'check results rolled up and pruned');
   }
+}
+
+/** What is stored of a live check's state. */
+function stateRecordOf(live: LiveCheck, at: number): CheckStateRecord {
+  return {
+    checkId: live.def.id,
+    shard: live.def.shard,
+    memory: live.memory,
+    lastLatencyMs: live.lastLatencyMs,
+    lastMessage: live.lastMessage,
+    updatedAt: at,
+  };
 }
