@@ -89,6 +89,8 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await signIn(page, server.t.emailOf('operator'));
     const crm = page.locator('[data-asset="crm-hermes"]');
     await crm.and(page.locator('[data-live-status="unknown"]')).waitFor();
+    // The page listens to the live stream (the header says « En direct »).
+    await page.locator('[data-stream="live"]').waitFor();
     await markPage(page);
     // What the scheduler does when the CRM's page stops answering: the state is written, then streamed.
     const at = Date.now();
