@@ -29,6 +29,11 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
     return b.store.transaction((tx) => tx.checkResults.list(checkId, 0, Date.now() + 60_000, 10_000));
   }
 
+  /** How many of a check's stored results were failures. */
+  async function failures(b: MonitoringBed, checkId: string): Promise<number> {
+    return (await results(b, checkId)).filter((r) => r.status === 'down').length;
+  }
+
   /** The statuses of the results up to a time, newest last. */
   async function statusesUntil(b: MonitoringBed, checkId: string, at: number): Promise<string[]> {
     return (await results(b, checkId)).filter((r) => r.at <= at).map((r) => r.status);
@@ -211,10 +216,10 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
       await http.stop();
       await waitFor('two failures written', async () => {
         await first.scheduler.flush();
-        return (await results(b, 'crm-web')).filter((r) => r.status === 'down').length >= 2;
+        return (await failures(b, 'crm-web')) >= 2;
       });
       await first.scheduler.stop();
-      const downsBefore = (await results(b, 'crm-web')).filter((r) => r.status === 'down').length;
+      const downsBefore = await failures(b, 'crm-web');
       expect(downsBefore).toBeLessThan(4);
       expect(moves(first.transitions, 'crm-web')).toEqual(['unknown>up']);
 
@@ -252,17 +257,17 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
       await http.stop();
       await waitFor('the failures counted in the stored state', async () => {
         await first.scheduler.flush();
-        const downs = (await results(b, 'crm-web')).filter((r) => r.status === 'down').length;
+        const downs = await failures(b, 'crm-web');
         const state = await stored();
         return downs >= 1 && state.memory.lastStatus === 'down' && state.memory.downRun === downs;
       });
       // Handing over (a clean stop) writes what this node knows: the next one resumes from it.
       await waitFor('a second failure', async () => {
         await first.scheduler.flush();
-        return (await results(b, 'crm-web')).filter((r) => r.status === 'down').length >= 2;
+        return (await failures(b, 'crm-web')) >= 2;
       });
       await first.scheduler.stop();
-      const downs = (await results(b, 'crm-web')).filter((r) => r.status === 'down').length;
+      const downs = await failures(b, 'crm-web');
       expect((await stored()).memory.downRun).toBe(downs);
     },
     TIMEOUT,
