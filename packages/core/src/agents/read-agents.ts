@@ -28,9 +28,12 @@ export async function getAgent(ctx: AgentContext, actor: Actor, agentId: string)
   const now = ctx.clock.now();
   const active = await ctx.plans.active();
   return ctx.store.transaction(async (tx) => {
+    // The report is read before the agent: on PostgreSQL each statement sees what is committed
+    // when it starts, so a report landing in between makes the agent newer than its report,
+    // never a report shown with an agent that has not reported yet.
+    const latest = await tx.agentReports.latest(agentId);
     const agent = await tx.agents.findById(agentId);
     if (!agent) throw notFound(`no agent ${agentId}`);
-    const latest = await tx.agentReports.latest(agent.id);
     const checks = [];
     for (const check of active ? checksFedBy(active.plan, agent) : []) {
       const result = await judgeAgentCheck(tx, check, now);
