@@ -2,8 +2,8 @@
  * Bundles the `vigie` server and the `vigie-agent` into one ES module each, run by plain
  * Node: no TypeScript loader at run time (its thread costs ~45 MB and start-up time). The
  * workspace packages (@vigie/*) are bundled; every other package stays in node_modules.
- * Writes packages/server/dist/vigie.mjs and packages/agent/dist/vigie-agent.mjs (with the
- * archiver's worker beside it). Usage: tsx scripts/build-runtime.ts
+ * Writes packages/server/dist/vigie.mjs (with SQLite's checkpoint worker beside it) and
+ * packages/agent/dist/vigie-agent.mjs (with the archiver's worker beside it). Usage: tsx scripts/build-runtime.ts
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ export async function buildServer(folder = SERVER_DIST): Promise<string> {
   // As bin/vigie.js does: probes resolve host names on libuv's thread pool, which scrypt and
   // file reads share; its size must be set before the pool starts.
   await bundleForNode(join(REPO, 'packages/server/src/cli/main.ts'), file, "process.env.UV_THREADPOOL_SIZE ??= '16';");
+  copyFileSync(join(REPO, 'packages/server/src/db/wal-checkpoint-worker.js'), join(folder, 'wal-checkpoint-worker.js'));
   return file;
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleForNode } from '../../scripts/bundle';
 
@@ -29,6 +29,10 @@ export async function buildVigieWorker(): Promise<string> {
   // Inside the repository, where Node finds node_modules for the packages left out of the bundle.
   const file = fileURLToPath(new URL('../.build/vigie-worker.mjs', import.meta.url));
   await bundleForNode(fileURLToPath(new URL('./vigie-worker.ts', import.meta.url)), file);
+  copyFileSync(
+    fileURLToPath(new URL('../../packages/server/src/db/wal-checkpoint-worker.js', import.meta.url)),
+    fileURLToPath(new URL('../.build/wal-checkpoint-worker.js', import.meta.url)),
+  );
   return file;
 }
 

@@ -91,7 +91,8 @@ async function bare() {
 
 async function scheduled() {
   const database = await createTestDatabase(values.dialect === 'postgres' ? 'postgres' : 'sqlite');
-  const handle = openDatabase(database.url);
+  // As the server opens it.
+  const handle = openDatabase(database.url, { checkpointInBackground: true });
   try {
     await migrateToLatest(handle);
     const store = kyselyStore(handle.db, handle.dialect);

@@ -61,7 +61,10 @@ export class StartupError extends Error {}
 /** The composition root: opens the database, loads the plan, creates the admin, serves the API. */
 export async function startVigie(config: Config, console: Console, logger?: Logger): Promise<RunningVigie> {
   const log = logger ?? pino({ level: config.logLevel });
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, {
+    checkpointInBackground: true,
+    onCheckpointError: (error) => log.warn({ err: error }, 'SQLite checkpoint worker failed: commits checkpoint again'),
+  });
   let relay: PgIncidentRelay | undefined;
   try {
     const applied = await migrateToLatest(database);

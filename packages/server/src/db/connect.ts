@@ -5,6 +5,9 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
+import { startWalCheckpointer, WRITER_CHECKPOINT_PAGES } from './wal-checkpointer';
+
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -39,7 +42,17 @@ const pgTypes = {
     oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
-export function openDatabase(urlText: string): DatabaseHandle {
+export interface OpenOptions {
+  /**
+   * A long-running process (the server): SQLite's checkpoints run on a worker thread instead
+   * of inside the commits of whichever request crosses the log's threshold.
+   */
+  checkpointInBackground?: boolean;
+  /** The checkpoint worker failed: the writer's own, less frequent checkpoints take over. */
+  onCheckpointError?: (error: Error) => void;
+}
+
+export function openDatabase(urlText: string, options: OpenOptions = {}): DatabaseHandle {
   const target = parseDatabaseUrl(urlText);
   if (target.dialect === 'sqlite') {
     const file = target.path === ':memory:' ? ':memory:' : resolve(target.path);
@@ -49,8 +62,23 @@ export function openDatabase(urlText: string): DatabaseHandle {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    const checkpointer =
+      options.checkpointInBackground && file !== ':memory:'
+        ? startWalCheckpointer(file, options.onCheckpointError)
+        : undefined;
+    if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+    // A log grown past this during a burst is cut back once it starts over.
+    sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, dialect: 'sqlite', label: `sqlite:${file}`, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'sqlite',
+      label: `sqlite:${file}`,
+      close: async () => {
+        await checkpointer?.stop();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: 10, types: pgTypes });
   // An idle connection cut by the server (restart, failover) must not bring Vigie down:
