@@ -42,9 +42,12 @@ export function isLive(signal: Pick<Signal, 'status'>): boolean {
 
 export interface SignalRepository {
   insert(signal: Signal): Promise<void>;
-  insertMany(signals: Signal[]): Promise<void>;
-  /** Refreshes repeats: one statement for many signals seen again at `at`. */
-  touch(ids: string[], at: number): Promise<void>;
+  /**
+   * Records signals seen now, in a few statements however many: each is inserted unless its
+   * source already has a live signal for its threat, whose `lastAt` then becomes the new
+   * one's. No two may share a source and a threat. Returns the ids of those inserted.
+   */
+  recordLive(signals: readonly Signal[]): Promise<Set<string>>;
   /** The live signals of these sources. */
   liveFromSources(sources: string[]): Promise<Signal[]>;
   update(signal: Signal): Promise<void>;

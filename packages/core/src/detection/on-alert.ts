@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EngineContext } from '../incidents/context';
 import { activePlanOrFail } from '../incidents/with-incident';
 import { assetForAlert, threatsForAlert } from './match-rules';
@@ -26,7 +26,7 @@ export function fingerprintOf(labels: Record<string, string>): string {
     .sort()
     .map((k) => `${k}=${labels[k]}`)
     .join('\n');
-  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+  return hash('sha256', canonical).slice(0, 16);
 }
 
 /**

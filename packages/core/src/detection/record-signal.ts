@@ -15,8 +15,14 @@ export interface SignalInput {
 }
 
 /** Records that a threat is happening (see `recordSignals`). */
-export async function recordSignal(ctx: EngineContext, input: SignalInput): Promise<Signal[]> {
+export async function recordSignal(ctx: EngineContext, input: SignalInput): Promise<RecordedSignals> {
   return recordSignals(ctx, [input]);
+}
+
+/** What a batch of signals did: new failures, and repeats of live ones. */
+export interface RecordedSignals {
+  fresh: number;
+  refreshed: number;
 }
 
 /**
@@ -24,49 +30,40 @@ export async function recordSignal(ctx: EngineContext, input: SignalInput): Prom
  * waits out the plan's group wait (failures it causes join it); a repeat only refreshes
  * its live signal.
  */
-export async function recordSignals(ctx: EngineContext, inputs: readonly SignalInput[]): Promise<Signal[]> {
-  if (!inputs.length) return [];
+export async function recordSignals(ctx: EngineContext, inputs: readonly SignalInput[]): Promise<RecordedSignals> {
+  if (!inputs.length) return { fresh: 0, refreshed: 0 };
   const { plan } = await activePlanOrFail(ctx);
   const now = ctx.clock.now();
-  return ctx.store.transaction(async (tx) => {
-    const live = await tx.signals.liveFromSources([...new Set(inputs.map((i) => i.source))]);
-    const byKey = new Map(live.map((s) => [`${s.source}|${s.threatId}`, s]));
-    const fresh: Signal[] = [];
-    const repeats = new Map<number, string[]>();
-    const result: Signal[] = [];
-    for (const input of inputs) {
-      for (const threatId of input.threatIds) {
-        const key = `${input.source}|${threatId}`;
-        const known = byKey.get(key);
-        if (known) {
-          const sameTime = repeats.get(input.at);
-          if (sameTime) sameTime.push(known.id);
-          else repeats.set(input.at, [known.id]);
-          result.push({ ...known, lastAt: input.at });
-          continue;
-        }
-        const signal: Signal = {
-          id: ctx.random.id(),
-          source: input.source,
-          threatId,
-          assetId: input.assetId,
-          state: input.state,
-          message: input.message,
-          firstAt: input.at,
-          lastAt: input.at,
-          status: 'pending',
-          incidentId: null,
-          recoveredAt: null,
-          data: input.data ?? {},
-        };
-        byKey.set(key, signal);
-        fresh.push(signal);
-        result.push(signal);
+  // One candidate per source and threat: the same failure twice in a batch is one signal.
+  const candidates = new Map<string, Signal>();
+  for (const input of inputs) {
+    for (const threatId of input.threatIds) {
+      const key = `${input.source}\n${threatId}`;
+      const same = candidates.get(key);
+      if (same) {
+        same.firstAt = Math.min(same.firstAt, input.at);
+        same.lastAt = Math.max(same.lastAt, input.at);
+        continue;
       }
+      candidates.set(key, {
+        id: ctx.random.id(),
+        source: input.source,
+        threatId,
+        assetId: input.assetId,
+        state: input.state,
+        message: input.message,
+        firstAt: input.at,
+        lastAt: input.at,
+        status: 'pending',
+        incidentId: null,
+        recoveredAt: null,
+        data: input.data ?? {},
+      });
     }
-    for (const [at, ids] of repeats) await tx.signals.touch(ids, at);
-    if (fresh.length) {
-      await tx.signals.insertMany(fresh);
+  }
+  return ctx.store.transaction(async (tx) => {
+    const fresh = (await tx.signals.recordLive([...candidates.values()])).size;
+    if (fresh > 0) {
       // Signals of the same second share one flush; each waits out the whole group wait.
       const flushAt = Math.ceil((now + plan.detection.groupWait) / 1_000) * 1_000;
       await tx.jobs.schedule({
@@ -79,7 +76,7 @@ export async function recordSignals(ctx: EngineContext, inputs: readonly SignalI
         createdAt: now,
       });
     }
-    return result;
+    return { fresh, refreshed: candidates.size - fresh };
   });
 }
 

@@ -21,7 +21,7 @@ import { agentRepositories } from './repositories/agents';
 export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Repositories {
   return {
     settings: settingsRepository(db),
-    signals: signalRepository(db),
+    signals: signalRepository(db, dialect),
     runbooks: runbookRepository(db),
     maintenance: maintenanceRepository(db),
     incidents: incidentRepository(db, dialect),

@@ -8,6 +8,7 @@ import {
   SYSTEM_ACTOR,
   verifyAuditLog,
   type Actor,
+  type Signal,
   type Store,
 } from '@vigie/core';
 import { kyselyStore } from './kysely-store';
@@ -155,5 +156,37 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
     });
     const afterLease = await store.transaction((tx) => tx.jobs.claimDue(at + 100_000, 10, at + 130_000));
     expect(afterLease.map((j) => j.key)).toEqual(['lease-dead']);
+  });
+
+  it('records live signals in a few statements: new ones inserted, repeats refreshed, recovered ones left', async () => {
+    const signal = (i: number, at: number): Signal => ({
+      id: testRandomness.id(),
+      source: `alert:store-${i}`,
+      threatId: 'menace-2',
+      assetId: null,
+      state: 'down',
+      message: `alerte ${i}`,
+      firstAt: at,
+      lastAt: at,
+      status: 'pending',
+      incidentId: null,
+      recoveredAt: null,
+      data: { labels: { n: String(i) } },
+    });
+    // 341 = 256 + 64 + 16 + 4 + 1: every statement size at once.
+    const first = Array.from({ length: 341 }, (_, i) => signal(i, 1_000));
+    const inserted = await store.transaction((tx) => tx.signals.recordLive(first));
+    expect(inserted).toEqual(new Set(first.map((s) => s.id)));
+
+    await store.transaction((tx) => tx.signals.update({ ...first[7]!, status: 'recovered', recoveredAt: 1_500 }));
+    const again = [signal(3, 2_000), signal(7, 2_000), signal(400, 2_000)];
+    const second = await store.transaction((tx) => tx.signals.recordLive(again));
+    // Source 3 was live: refreshed. Source 7 had recovered: a new failure.
+    expect(second).toEqual(new Set([again[1]!.id, again[2]!.id]));
+    const live = await store.transaction((tx) => tx.signals.liveFromSources(['alert:store-3', 'alert:store-7']));
+    expect(live.map((s) => [s.source, s.id, s.firstAt, s.lastAt, s.message, s.data]).sort()).toEqual([
+      ['alert:store-3', first[3]!.id, 1_000, 2_000, 'alerte 3', { labels: { n: '3' } }],
+      ['alert:store-7', again[1]!.id, 2_000, 2_000, 'alerte 7', { labels: { n: '7' } }],
+    ]);
   });
 });

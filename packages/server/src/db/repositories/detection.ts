@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import {
   isLive,
   type MaintenanceRepository,
@@ -7,6 +7,7 @@ import {
   type SignalSource,
   type SignalStatus,
 } from '@vigie/core';
+import type { Dialect } from '../connect';
 import type { Database, SignalsTable } from '../schema';
 import { readJson } from './json';
 
@@ -48,27 +49,68 @@ function toRow(signal: Signal): Selectable<SignalsTable> {
 /** Rows per statement: well under SQLite's limit on bound parameters. */
 const CHUNK = 500;
 
-export function signalRepository(db: Kysely<Database>): SignalRepository {
+const SIGNAL_COLUMNS = [
+  'id',
+  'source',
+  'threat_id',
+  'asset_id',
+  'state',
+  'message',
+  'first_at',
+  'last_at',
+  'status',
+  'live',
+  'incident_id',
+  'recovered_at',
+  'data',
+] as const satisfies readonly (keyof SignalsTable)[];
+
+/** Rows per upsert statement, largest first: a batch is cut into few statements of few shapes. */
+const UPSERT_SIZES = [256, 64, 16, 4, 1];
+
+/**
+ * Inserts rows unless their source has a live signal for their threat (the partial unique
+ * index), moving that one's last time instead; returns the ids of the rows touched. Written
+ * once per size and dialect: no query builder at work for each batch of alerts, and SQLite
+ * keeps the statement prepared.
+ */
+function upsertSql(rows: number, dialect: Dialect): string {
+  let n = 0;
+  const placeholder = dialect === 'postgres' ? () => `$${++n}` : () => '?';
+  const row = () => `(${SIGNAL_COLUMNS.map(placeholder).join(', ')})`;
+  return (
+    `insert into signals (${SIGNAL_COLUMNS.join(', ')}) values ${Array.from({ length: rows }, row).join(', ')} ` +
+    'on conflict (source, threat_id) where live = 1 do update set last_at = excluded.last_at returning id'
+  );
+}
+
+export function signalRepository(db: Kysely<Database>, dialect: Dialect): SignalRepository {
+  const upserts = new Map<number, string>();
+  const upsert = (rows: number) => {
+    let text = upserts.get(rows);
+    if (text === undefined) upserts.set(rows, (text = upsertSql(rows, dialect)));
+    return text;
+  };
   return {
     async insert(signal) {
       await db.insertInto('signals').values(toRow(signal)).execute();
     },
-    async insertMany(signals) {
-      for (let i = 0; i < signals.length; i += CHUNK) {
-        await db
-          .insertInto('signals')
-          .values(signals.slice(i, i + CHUNK).map(toRow))
-          .execute();
+    async recordLive(signals) {
+      const inserted = new Set<string>();
+      let from = 0;
+      for (const size of UPSERT_SIZES) {
+        for (; signals.length - from >= size; from += size) {
+          const parameters: unknown[] = [];
+          for (let i = from; i < from + size; i++) {
+            const row = toRow(signals[i]!);
+            for (const column of SIGNAL_COLUMNS) parameters.push(row[column]);
+          }
+          const { rows } = await db.executeQuery<{ id: string }>(CompiledQuery.raw(upsert(size), parameters));
+          // A repeat answers with the id of the live signal it refreshed, never one of these.
+          for (const { id } of rows) inserted.add(id);
+        }
       }
-    },
-    async touch(ids, at) {
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        await db
-          .updateTable('signals')
-          .set({ last_at: at })
-          .where('id', 'in', ids.slice(i, i + CHUNK))
-          .execute();
-      }
+      return new Set(signals.filter((s) => inserted.has(s.id)).map((s) => s.id));
     },
     async liveFromSources(sources) {
       const found: Signal[] = [];
