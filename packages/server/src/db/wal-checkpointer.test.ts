@@ -1,6 +1,8 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,5 +68,23 @@ describe('checkpoints on a worker thread', () => {
     await fill(handle);
     await settle(1_000);
     expect(rowsInMainFile(dir)).toBe(0);
+  });
+
+  it('lets a program whose last step is closing the database end normally', () => {
+    dir = mkdtempSync(join(tmpdir(), 'vigie-wal-'));
+    const script = join(dir, 'close-last.mts');
+    const connect = fileURLToPath(new URL('./connect.ts', import.meta.url));
+    writeFileSync(
+      script,
+      `import { openDatabase } from ${JSON.stringify(connect)};
+const handle = openDatabase(${JSON.stringify(`sqlite:${join(dir, 'vigie.db')}`)}, { checkpointInBackground: true });
+await handle.close();
+console.log('closed');
+`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('closed');
+    expect(run.status).toBe(0);
   });
 });

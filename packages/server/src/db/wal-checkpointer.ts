@@ -39,6 +39,8 @@ export function startWalCheckpointer(
   worker.on('error', onError);
   return {
     async stop() {
+      // Held until it has closed its connection: a process whose last task is this wait must not exit first.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
