@@ -4,6 +4,7 @@
  * Prometheus' Alertmanager 0.25 (Debian) receiving the same alerts, in the same run:
  * alerts per second, CPU per alert and peak memory of each server. Prints JSON.
  * Usage: tsx bench/inbound-alerts.ts [--alerts 100000] [--batch 1000] [--dialect sqlite|postgres]
+ * (environment: BENCH_NODE_ARGS for the server's Node flags, BENCH_PROFILE=DIR for a CPU profile)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,8 +71,12 @@ const vigie = await startVigieProcess(['--db', database.url, '--plan', planFile]
     VIGIE_DATA_DIR: dir,
     VIGIE_LOG_LEVEL: 'warn',
   },
+  // BENCH_NODE_ARGS="--flag …" runs the server with Node or V8 flags (say, heap sizes);
   // BENCH_PROFILE=DIR writes a CPU profile of the server there when it stops.
-  nodeArgs: process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [],
+  nodeArgs: [
+    ...(process.env['BENCH_NODE_ARGS']?.split(' ') ?? []),
+    ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : []),
+  ],
 });
 try {
   const login = await fetch(`${vigie.baseUrl}/api/v1/auth/login`, {
