@@ -92,6 +92,14 @@ export function describeEntry(
         : entry.summary;
     case 'sitrep':
       return entry.summary.replace(/^Situation report by /, t('room.timeline.text.sitrepBy'));
+    case 'signal':
+      return entry.summary
+        .replace(/^Detected: /, t('room.timeline.text.detected'))
+        .replace(/^Back to normal: /, t('room.timeline.text.backToNormal'))
+        .replace(/^Signal attached: /, t('room.timeline.text.signalAttached'))
+        .replace(/^Consequence: (.*) — (.+) depends on (.+)$/, (_all, message: string, assets: string, root: string) =>
+          t('room.timeline.text.consequence', { message, assets, root }),
+        );
     case 'delivery':
       return entry.summary
         .replace(/^Delivered: /, t('room.timeline.text.delivered'))
