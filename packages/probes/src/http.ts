@@ -86,12 +86,15 @@ const SHORT_BODY_BYTES = 64 * 1024;
 
 /**
  * Lets a short answer end by itself, and cuts a long one (or one of unknown length). Node
- * builds an error, stack included, for every answer destroyed before its end: at thousands
- * of checks that is a noticeable share of their cost.
+ * builds an error, stack included, for every answer destroyed before it was read to its
+ * end — even one whose body has all arrived: at thousands of checks that is a noticeable
+ * share of their cost.
  */
 function endOrCut(response: IncomingMessage): Promise<void> {
+  if (response.readableEnded) return Promise.resolve();
   const length = Number(response.headers['content-length'] ?? Number.NaN);
-  if (response.complete || !(length <= SHORT_BODY_BYTES)) return Promise.resolve();
+  // All of it received (waiting in the stream) or short enough to come soon: read to the end.
+  if (!response.complete && !(length <= SHORT_BODY_BYTES)) return Promise.resolve();
   return new Promise((resolve) => {
     response.once('end', resolve);
     response.once('close', resolve);
