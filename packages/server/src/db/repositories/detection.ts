@@ -84,13 +84,17 @@ function upsertSql(rows: number, dialect: Dialect): string {
   );
 }
 
+/** The upserts' text by dialect and size, built once per process (repositories are made per transaction). */
+const upserts = new Map<string, string>();
+
+function upsert(rows: number, dialect: Dialect): string {
+  const key = `${dialect}:${rows}`;
+  let text = upserts.get(key);
+  if (text === undefined) upserts.set(key, (text = upsertSql(rows, dialect)));
+  return text;
+}
+
 export function signalRepository(db: Kysely<Database>, dialect: Dialect): SignalRepository {
-  const upserts = new Map<number, string>();
-  const upsert = (rows: number) => {
-    let text = upserts.get(rows);
-    if (text === undefined) upserts.set(rows, (text = upsertSql(rows, dialect)));
-    return text;
-  };
   return {
     async insert(signal) {
       await db.insertInto('signals').values(toRow(signal)).execute();
@@ -105,7 +109,7 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
             const row = toRow(signals[i]!);
             for (const column of SIGNAL_COLUMNS) parameters.push(row[column]);
           }
-          const { rows } = await db.executeQuery<{ id: string }>(CompiledQuery.raw(upsert(size), parameters));
+          const { rows } = await db.executeQuery<{ id: string }>(CompiledQuery.raw(upsert(size, dialect), parameters));
           // A repeat answers with the id of the live signal it refreshed, never one of these.
           for (const { id } of rows) inserted.add(id);
         }
