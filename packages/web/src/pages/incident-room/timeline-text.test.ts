@@ -20,12 +20,12 @@ beforeAll(async () => {
   }
 });
 
-function signal(summary: string): TimelineEntry {
-  return { id: 'e1', seq: 1, at: 0, kind: 'signal', actor: 'Vigie', ref: null, summary, data: {} };
+function entry(kind: string, summary: string, ref: string | null = null): TimelineEntry {
+  return { id: 'e1', seq: 1, at: 0, kind, actor: 'Vigie', ref, summary, data: {} };
 }
 
-function lineIn(summary: string, language: Language): string {
-  return describeEntry(signal(summary), translators.get(language)!, language, 'Africa/Douala', new Map());
+function lineIn(summary: string, language: Language, kind = 'signal', ref: string | null = null): string {
+  return describeEntry(entry(kind, summary, ref), translators.get(language)!, language, 'Africa/Douala', new Map());
 }
 
 describe('detection lines of the timeline', () => {
@@ -51,5 +51,67 @@ describe('detection lines of the timeline', () => {
     ['Something the interface does not know', 'fr', 'Something the interface does not know'],
   ] as const)('%s (%s)', (summary, language, expected) => {
     expect(lineIn(summary, language)).toBe(expected);
+  });
+});
+
+describe('runbook lines of the timeline', () => {
+  const title = 'Libérer le disque HMP';
+  it.each([
+    [`${title}: started (3 steps)`, `${title} : lancée (3 étapes)`, `${title}: started (3 steps)`],
+    [`${title}: completed`, `${title} : terminée`, `${title}: completed`],
+    [
+      `${title}: stopped on a failed step`,
+      `${title} : arrêtée sur une étape en échec`,
+      `${title}: stopped on a failed step`,
+    ],
+    [`${title}: cancelled by Awa`, `${title} : annulée par Awa`, `${title}: cancelled by Awa`],
+    [
+      `${title} — to do: Vérifier l’espace`,
+      `${title} — à faire : Vérifier l’espace`,
+      `${title} — to do: Vérifier l’espace`,
+    ],
+    [
+      `${title} — awaiting approval: Archiver (archive-audio on serveur-hmp)`,
+      `${title} — en attente d’approbation : Archiver (archive-audio sur serveur-hmp)`,
+      `${title} — awaiting approval: Archiver (archive-audio on serveur-hmp)`,
+    ],
+    [
+      `${title} — Archiver: archive-audio asked of the agent of serveur-hmp`,
+      `${title} — Archiver : archive-audio demandé à l’agent de serveur-hmp`,
+      `${title} — Archiver: archive-audio asked of the agent of serveur-hmp`,
+    ],
+    [
+      `${title} — Archiver: cannot be run automatically (no agent serves serveur-hmp); do it by hand, then tick it`,
+      `${title} — Archiver : ne peut pas être exécutée automatiquement (no agent serves serveur-hmp) ; faites-la à la main, puis cochez-la`,
+      `${title} — Archiver: cannot be run automatically (no agent serves serveur-hmp); do it by hand, then tick it`,
+    ],
+    [`${title} — Archiver: succeeded`, `${title} — Archiver : réussie`, `${title} — Archiver: succeeded`],
+    [
+      `${title} — Archiver: timeout, retrying (1/3)`,
+      `${title} — Archiver : délai dépassé, nouvel essai (1/3)`,
+      `${title} — Archiver: timed out, retrying (1/3)`,
+    ],
+    [
+      `${title} — Archiver: refused`,
+      `${title} — Archiver : refusée par l’agent`,
+      `${title} — Archiver: refused by the agent`,
+    ],
+    [
+      `${title} — approved by Awa: Archiver — vu avec le client`,
+      `${title} — approuvée par Awa : Archiver — vu avec le client`,
+      `${title} — approved by Awa: Archiver — vu avec le client`,
+    ],
+    [
+      `${title} — skipped by Awa: Archiver`,
+      `${title} — passée par Awa : Archiver`,
+      `${title} — skipped by Awa: Archiver`,
+    ],
+  ] as const)('%s', (summary, french, english) => {
+    expect(lineIn(summary, 'fr', 'action', 'runbook:threat')).toBe(french);
+    expect(lineIn(summary, 'en', 'action', 'runbook:threat')).toBe(english);
+  });
+
+  it('leaves an action someone wrote as written', () => {
+    expect(lineIn('Redémarré le serveur: completed', 'fr', 'action', null)).toBe('Redémarré le serveur: completed');
   });
 });

@@ -33,6 +33,43 @@ function statusFromSummary(summary: string): string | undefined {
   return STATUS_SENTENCES.find(([pattern]) => pattern.test(summary))?.[1];
 }
 
+const TASK_OUTCOMES = ['failed', 'timeout', 'refused'] as const;
+
+function taskOutcome(status: string, t: TFunction): string {
+  const known = TASK_OUTCOMES.find((candidate) => candidate === status);
+  return known ? t(`room.timeline.runbook.outcome.${known}`) : status;
+}
+
+/** A runbook's line: its title and step titles come from the plan, the rest is told here. */
+function runbookLine(summary: string, t: TFunction): string {
+  return summary
+    .replace(/: started \((\d+) steps\)$/, (_all, n: string) => t('room.timeline.runbook.started', { n }))
+    .replace(/: completed$/, t('room.timeline.runbook.completed'))
+    .replace(/: stopped on a failed step$/, t('room.timeline.runbook.stopped'))
+    .replace(/: cancelled by (.+)$/, (_all, who: string) => t('room.timeline.runbook.cancelledBy', { who }))
+    .replace(/ — to do: /, t('room.timeline.runbook.toDo'))
+    .replace(/ — awaiting approval: (.+) \((\S+) on (\S+)\)$/, (_all, step: string, action: string, asset: string) =>
+      t('room.timeline.runbook.awaitingApproval', { step, action, asset }),
+    )
+    .replace(/: (\S+) asked of the agent of (\S+)$/, (_all, action: string, asset: string) =>
+      t('room.timeline.runbook.askedOfAgent', { action, asset }),
+    )
+    .replace(/: cannot be run automatically \((.*)\); do it by hand, then tick it$/, (_all, reason: string) =>
+      t('room.timeline.runbook.byHand', { reason }),
+    )
+    .replace(/: succeeded$/, t('room.timeline.runbook.succeeded'))
+    .replace(/: (\S+), retrying \((\d+)\/(\d+)\)$/, (_all, status: string, n: string, of: string) =>
+      t('room.timeline.runbook.retrying', { outcome: taskOutcome(status, t), n, of }),
+    )
+    .replace(
+      /: (failed|timeout|refused)$/,
+      (_all, status: string) => `${t('room.timeline.runbook.separator')}${taskOutcome(status, t)}`,
+    )
+    .replace(/ — (approved|done|skipped|retried) by ([^:]+): /, (_all, decision: string, who: string) =>
+      t(`room.timeline.runbook.${decision as 'approved' | 'done' | 'skipped' | 'retried'}By`, { who }),
+    );
+}
+
 /** One timeline line in the interface language. */
 export function describeEntry(
   entry: TimelineEntry,
@@ -108,6 +145,7 @@ export function describeEntry(
         .replace(/^Fallback: /, t('room.timeline.text.fallback'));
     case 'action-item':
     case 'action': {
+      if (entry.ref?.startsWith('runbook:')) return runbookLine(entry.summary, t);
       const status = ITEM_STATUSES.find((candidate) => candidate === data['status']);
       const text = entry.summary.replace(/^Action plan: /, t('room.timeline.text.actionPlan'));
       if (!status) return text;
