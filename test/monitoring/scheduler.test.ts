@@ -130,8 +130,9 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
       // About 20 results a second, written once a second: far fewer writes than results.
       expect(stats.writer.flushes - before.flushes).toBeLessThan((stats.writer.rows - before.rows) / 5);
       expect(stats.runs).toBeGreaterThanOrEqual(100);
-      // (A run still going when its next is due is skipped and counted in stats.overlaps: how
-      // many depends on how starved the machine is, not on the scheduler, so it is not bounded here.)
+      // A run still going when its next is due is skipped. How many depends on how starved the
+      // machine is (16 % once on a loaded CI machine); most runs overlapping would be runs piling up.
+      expect(stats.overlaps).toBeLessThan(stats.runs / 4);
       // Spread over the second, starts are not late by more than the machine's noise.
       expect(stats.latenessP99Ms).toBeLessThan(1_000);
       // Each check keeps its own phase in the second: the starts spread over it, not in a herd.
