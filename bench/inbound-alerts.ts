@@ -74,7 +74,7 @@ const vigie = await startVigieProcess(['--db', database.url, '--plan', planFile]
   // BENCH_NODE_ARGS="--flag …" runs the server with Node or V8 flags (say, heap sizes);
   // BENCH_PROFILE=DIR writes a CPU profile of the server there when it stops.
   nodeArgs: [
-    ...(process.env['BENCH_NODE_ARGS']?.split(' ') ?? []),
+    ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
     ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : []),
   ],
 });

@@ -63,7 +63,11 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
   const log = logger ?? pino({ level: config.logLevel });
   const database = openDatabase(config.databaseUrl, {
     checkpointInBackground: true,
-    onCheckpointError: (error) => log.warn({ err: error }, 'SQLite checkpoint worker failed: commits checkpoint again'),
+    onCheckpointError: (error) =>
+      log.warn(
+        { err: error },
+        'SQLite checkpoints on their own thread failed: the writer checkpoints past 64 MB of log',
+      ),
   });
   let relay: PgIncidentRelay | undefined;
   try {

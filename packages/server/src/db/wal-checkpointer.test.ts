@@ -7,6 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './connect';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 const ROWS = 2_000;
 
@@ -86,5 +87,15 @@ console.log('closed');
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('closed');
     expect(run.status).toBe(0);
+  });
+
+  it('says when it cannot checkpoint, leaving the writer in charge', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vigie-wal-'));
+    const errors: Error[] = [];
+    const checkpointer = startWalCheckpointer(join(dir, 'missing.db'), (error) => errors.push(error));
+    const deadline = Date.now() + 10_000;
+    while (errors.length === 0 && Date.now() < deadline) await settle(50);
+    await checkpointer.stop();
+    expect(errors[0]?.message).toMatch(/missing\.db: unable to open database file/);
   });
 });

@@ -35,8 +35,11 @@ export function startWalCheckpointer(
   // It keeps no request alive: the server's connection checkpoints when it closes.
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  // A failing worker leaves the writer's own automatic checkpoints in charge.
+  // A failing worker, or failing checkpoints, leave the writer's own automatic checkpoints in charge.
   worker.on('error', onError);
+  worker.on('message', (message: { error?: string }) => {
+    if (message.error !== undefined) onError(new Error(`SQLite checkpoint failed: ${message.error}`));
+  });
   return {
     async stop() {
       // Held until it has closed its connection: a process whose last task is this wait must not exit first.
