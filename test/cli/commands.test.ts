@@ -30,7 +30,9 @@ describe('vigie --help', () => {
   });
 });
 
-describe.each(DIALECTS)('vigie commands on %s', (dialect) => {
+// Each test starts `vigie` (through tsx) two to four times: 15–25 s on a loaded CI machine, so
+// the default 30 s is too close.
+describe.each(DIALECTS)('vigie commands on %s', { timeout: 90_000 }, (dialect) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
