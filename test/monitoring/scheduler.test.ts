@@ -113,6 +113,9 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
 
   it(
     'spreads starts, writes results in batches and reads them back',
+    // Phases are read from result times: a machine stalled for half a second at start-up
+    // bunches the first runs (seen once on a loaded CI machine), so one more try is allowed.
+    { timeout: TIMEOUT, retry: 1 },
     async () => {
       const http = await target();
       const checks = Array.from(
@@ -152,7 +155,6 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
       const times = read.results.map((r) => r.at);
       expect(times).toEqual([...times].sort((x, y) => x - y));
     },
-    TIMEOUT,
   );
 
   it(
