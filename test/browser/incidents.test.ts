@@ -127,9 +127,12 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     await screenshot(page, '25-sitrep-posted');
 
     await page.getByRole('tab', { name: /Plan d’action/ }).click();
-    await page.getByLabel(/^Action/).fill('Relancer le fournisseur du CRM');
-    await page.getByLabel('Responsable').fill('Technicien d’astreinte');
-    await page.getByRole('button', { name: 'Ajouter l’action' }).click();
+    // The tab changes in a transition: the crisis cell's form ("Actions en cours") may still be
+    // on screen for a moment, so the fields are looked for inside the board's own form.
+    const addForm = page.getByRole('form', { name: 'Ajouter l’action' });
+    await addForm.getByLabel(/^Action/).fill('Relancer le fournisseur du CRM');
+    await addForm.getByLabel('Responsable').fill('Technicien d’astreinte');
+    await addForm.getByRole('button', { name: 'Ajouter l’action' }).click();
     const board = page.getByTestId('action-board');
     const card = (column: string) =>
       board.locator(`[data-column="${column}"] [data-item="Relancer le fournisseur du CRM"]`);
