@@ -55,6 +55,27 @@ const statusPage: RequestListener = (request, response) => {
     return response.write('<html>'); // the other 94 bytes never come
   }
   if (request.url === '/large') return response.end('x'.repeat(2_000_000));
+  if (request.url === '/chunked') {
+    // Sent in pieces, chunked: the keyword straddles two of them.
+    response.write('<html><body>Hermes CRM: sta');
+    setTimeout(() => response.end('tus OK</body></html>'), 20);
+    return;
+  }
+  if (request.url === '/private') {
+    const expected = `Basic ${Buffer.from('supervision@ocm:mot de passe').toString('base64')}`;
+    response.statusCode = request.headers.authorization === expected ? 200 : 401;
+    return response.end(response.statusCode === 200 ? 'welcome' : 'who are you?');
+  }
+  if (request.url?.startsWith('/echo')) {
+    // Says back what it received: method, path, a header, the body.
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (part: string) => (body += part));
+    request.on('end', () =>
+      response.end(`${request.method} ${request.url} x-site=${String(request.headers['x-site'])} body=${body}`),
+    );
+    return;
+  }
   response.statusCode = 404;
   response.end();
 };
@@ -138,6 +159,47 @@ describe('http probe against a local HTTP server', () => {
     expect(result.message).toMatch(/^HTTP 200 OK from /);
   });
 
+  it('reads a chunked page to find a keyword that straddles two chunks', async () => {
+    const result = await run({ target: `${base}/chunked`, keyword: 'status OK' });
+    expect(result.status).toBe('up');
+    expect(result.values).toMatchObject({ keywordFound: true, bodyBytes: 47 });
+  });
+
+  it('sends the method, the headers and the body of the check', async () => {
+    const posted = await run({
+      target: `${base}/echo?from=vigie`,
+      method: 'POST',
+      headers: { 'X-Site': 'Douala' },
+      body: 'ping=Hermès',
+      keyword: 'POST /echo?from=vigie x-site=Douala body=ping=Hermès',
+    });
+    expect(posted.status).toBe('up');
+    const head = await run({ target: `${base}/ok`, method: 'HEAD' });
+    expect(head.status).toBe('up');
+    expect(head.values.statusCode).toBe(200);
+  });
+
+  it('logs in with the credentials written in the URL, and never shows them', async () => {
+    const target = base.replace('//', '//supervision%40ocm:mot%20de%20passe@');
+    const result = await run({ target: `${target}/private`, keyword: 'welcome' });
+    expect(result.status).toBe('up');
+    expect(result.message).not.toContain('passe');
+    expect((await run({ target: `${base}/private` })).values.statusCode).toBe(401);
+  });
+
+  it('reaches a server on an IPv6 address', async () => {
+    const server6 = createHttpServer(statusPage);
+    await new Promise<void>((resolve) => server6.listen(0, '::1', resolve));
+    const { port } = server6.address() as { port: number };
+    try {
+      const result = await run({ target: `http://[::1]:${port}/ok`, keyword: 'status OK' });
+      expect(result.status).toBe('up');
+      expect(result.message).toMatch(/^HTTP 200 OK from http:\/\/\[::1\]:\d+\/ok after/);
+    } finally {
+      server6.close();
+    }
+  });
+
   it('is down with "connection refused" when nothing listens', async () => {
     const port = await freePort();
     const result = await run({ target: `http://127.0.0.1:${port}/` });
@@ -215,6 +277,17 @@ describe('http probe configuration', () => {
       'maxLatency: "fast" is not a duration such as 500ms, 2s or 1m',
       'unknown option "keywrod"',
     ]);
+  });
+
+  it('refuses a header that could not be sent as written', () => {
+    const parsed = parseProbeConfig(httpProbe, {
+      target: 'http://crm.example/',
+      headers: { 'X Site': 'Douala', 'X-Note': 'one\r\nHost: elsewhere' },
+    });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: ['headers.X-Note: a header value cannot hold a line break', 'headers: "X Site" is not a header name'],
+    });
   });
 
   it('asks for a target when there is none', () => {

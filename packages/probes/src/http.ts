@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { request as httpRequest, STATUS_CODES, type ClientRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { PeerCertificate, TLSSocket } from 'node:tls';
+import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
 import { describeError } from './errors';
+import { exchange, requestBytes } from './http-exchange';
+import { HttpResponseReader, UnreadableAnswerError } from './http-response-reader';
 import {
   BooleanOptionSchema,
   DurationOptionSchema,
@@ -18,6 +18,8 @@ import { formatMs, probeResult, stopwatch, worstStatus } from './result';
 /** Bytes of the body searched for keywords: enough for a status page, bounded for a huge one. */
 const MAX_BODY_BYTES = 1024 * 1024;
 const DAY_MS = 86_400_000;
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const HEADER_VALUE = /^[^\r\n\0]*$/;
 
 const HttpUrlSchema = z
   .string({ error: 'the target is required: an http:// or https:// URL' })
@@ -34,7 +36,14 @@ const HttpUrlSchema = z
 export const HttpConfigSchema = z.strictObject({
   target: HttpUrlSchema,
   method: z.enum(['GET', 'HEAD', 'POST'], { error: 'method must be GET, HEAD or POST' }).default('GET'),
-  headers: z.record(z.string(), z.string()).default({}),
+  headers: z
+    .record(z.string(), z.string().regex(HEADER_VALUE, { error: 'a header value cannot hold a line break' }))
+    .superRefine((headers, ctx) => {
+      for (const name of Object.keys(headers)) {
+        if (!HEADER_NAME.test(name)) ctx.addIssue({ code: 'custom', message: `"${name}" is not a header name` });
+      }
+    })
+    .default({}),
   body: z.string().optional(),
   /** Status codes that count as up. */
   status: StatusRangesSchema.default([[200, 399]]),
@@ -70,36 +79,19 @@ function shownUrl(url: URL): string {
   return text;
 }
 
-async function readBody(body: AsyncIterable<Buffer>): Promise<{ text: string; bytes: number }> {
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    bytes += chunk.length;
-    if (bytes >= MAX_BODY_BYTES) break;
-  }
-  return { text: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'), bytes };
-}
-
 /** Answers up to this size are let to end by themselves when no keyword is looked for. */
 const SHORT_BODY_BYTES = 64 * 1024;
 
-/**
- * Lets a short answer end by itself, and cuts a long one (or one of unknown length). Node
- * builds an error, stack included, for every answer destroyed before it was read to its
- * end — even one whose body has all arrived: at thousands of checks that is a noticeable
- * share of their cost.
- */
-function endOrCut(response: IncomingMessage): Promise<void> {
-  if (response.readableEnded) return Promise.resolve();
-  const length = Number(response.headers['content-length'] ?? Number.NaN);
-  // All of it received (waiting in the stream) or short enough to come soon: read to the end.
-  if (!response.complete && !(length <= SHORT_BODY_BYTES)) return Promise.resolve();
-  return new Promise((resolve) => {
-    response.once('end', resolve);
-    response.once('close', resolve);
-    response.resume();
-  });
+const REQUESTS = new WeakMap<HttpConfig, Buffer>();
+
+/** The request's bytes (worked out once per config: a scheduled check keeps its config). */
+function requestOf(config: HttpConfig): Buffer {
+  let bytes = REQUESTS.get(config);
+  if (bytes === undefined) {
+    bytes = requestBytes({ url: config.target, method: config.method, headers: config.headers, body: config.body });
+    REQUESTS.set(config, bytes);
+  }
+  return bytes;
 }
 
 /** Fetches a URL: status range, keyword present or absent, latency, TLS certificate days left. */
@@ -111,51 +103,29 @@ export const httpProbe = defineProbe({
   async run(config, signal) {
     const elapsed = stopwatch();
     const url = shownUrl(config.target);
-    let certificate: PeerCertificate | undefined;
     try {
-      const target = config.target;
-      const secure = target.protocol === 'https:';
+      const secure = config.target.protocol === 'https:';
       const ca = secure && config.caFile !== undefined ? await readFile(config.caFile, 'utf8') : undefined;
-      // A new connection per run (no agent), like a user arriving; node's own HTTP client is
-      // the cheapest here, which matters at thousands of checks.
-      let outgoing: ClientRequest | undefined;
-      // The signal is watched here rather than given to the request: node would then build an
-      // error (with its stack) for every response closed before its end, that is every check.
-      const abort = () => outgoing?.destroy(signal.reason as Error);
-      signal.throwIfAborted();
-      signal.addEventListener('abort', abort, { once: true });
-      const response = await new Promise<IncomingMessage>((resolve, reject) => {
-        const send = secure ? httpsRequest : httpRequest;
-        outgoing = send(
-          target,
-          {
-            method: config.method,
-            headers: config.headers,
-            agent: false,
-            ...(secure && { rejectUnauthorized: !config.insecure, ...(ca ? { ca } : {}), servername: target.hostname }),
-          },
-          resolve,
-        );
-        outgoing.once('error', reject);
-        if (secure) {
-          outgoing.once('socket', (socket) =>
-            socket.once('secureConnect', () => (certificate = (socket as TLSSocket).getPeerCertificate())),
-          );
-        }
-        outgoing.end(config.body ?? undefined);
-      });
       const wantsBody = config.keyword !== undefined || config.absentKeyword !== undefined;
-      const body = wantsBody
-        ? await readBody(response).finally(() => signal.removeEventListener('abort', abort))
-        : await endOrCut(response).then(() => undefined);
-      signal.removeEventListener('abort', abort);
-      // An answer still arriving when the time is up is no answer.
-      signal.throwIfAborted();
-      // Done with the answer: the connection goes, whatever is left of the body.
-      response.destroy();
+      const answer = new HttpResponseReader({
+        head: config.method === 'HEAD',
+        keepBytes: wantsBody ? MAX_BODY_BYTES : 0,
+        readBodiesUpTo: SHORT_BODY_BYTES,
+      });
+      // A new connection per run, like a user arriving. One request, one answer, read by the
+      // probe itself: at thousands of checks node's HTTP client (an agent, request and
+      // answer streams per run) cost more than the rest of a check.
+      const certificate = await exchange(
+        config.target,
+        requestOf(config),
+        secure ? { rejectUnauthorized: !config.insecure, ca } : undefined,
+        answer,
+        signal,
+      );
       const latencyMs = elapsed();
+      const body = wantsBody ? { text: answer.text, bytes: answer.bodyBytes } : undefined;
 
-      const code = response.statusCode ?? 0;
+      const code = answer.statusCode;
       const statusText = STATUS_CODES[code] ?? 'Unknown';
       const statuses: ProbeStatus[] = [];
       const problems: string[] = [];
@@ -198,8 +168,7 @@ export const httpProbe = defineProbe({
     } catch (error) {
       const latencyMs = elapsed();
       // The peer answered, but not in HTTP.
-      const code: unknown = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
-      const garbled = typeof code === 'string' && code.startsWith('HPE_');
+      const garbled = error instanceof UnreadableAnswerError;
       const message = signal.aborted
         ? `No HTTP answer from ${url} within ${formatMs(latencyMs)}`
         : `${garbled ? 'Unreadable HTTP answer' : 'No HTTP answer'} from ${url}: ${describeError(error)} (after ${formatMs(latencyMs)})`;
