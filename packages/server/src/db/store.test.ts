@@ -7,7 +7,10 @@ import {
   authenticateSession,
   SYSTEM_ACTOR,
   verifyAuditLog,
+  initialCheckMemory,
   type Actor,
+  type CheckResultRecord,
+  type CheckStateRecord,
   type Signal,
   type Store,
 } from '@vigie/core';
@@ -187,6 +190,49 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
     expect(live.map((s) => [s.source, s.id, s.firstAt, s.lastAt, s.message, s.data]).sort()).toEqual([
       ['alert:store-3', first[3]!.id, 1_000, 2_000, 'alerte 3', { labels: { n: '3' } }],
       ['alert:store-7', again[1]!.id, 2_000, 2_000, 'alerte 7', { labels: { n: '7' } }],
+    ]);
+  });
+
+  it('writes check results and states in batches of any size, each read back as written', async () => {
+    // 585 = 512 + 64 + 8 + 1 results, on three checks.
+    const results: CheckResultRecord[] = Array.from({ length: 585 }, (_, i) => ({
+      checkId: `batch-${i % 3}`,
+      at: 10_000 + i,
+      status: i % 5 === 0 ? 'down' : 'up',
+      latencyMs: i / 10,
+      message: `réponse ${i}`,
+      values: i % 2 === 0 ? { statusCode: 200 } : {},
+    }));
+    await store.transaction((tx) => tx.checkResults.insertMany(results));
+    const first = await store.transaction((tx) => tx.checkResults.list('batch-1', 0, 20_000, 1_000));
+    expect(first).toHaveLength(195);
+    expect(first[0]).toEqual(results[1]);
+    expect(first.at(-1)).toEqual(results[583]);
+
+    // 293 = 256 + 32 + 4 + 1 states; then some of them again, changed.
+    const state = (i: number, upRun: number): CheckStateRecord => ({
+      checkId: `state-${i}`,
+      shard: i % 7,
+      memory: {
+        ...initialCheckMemory(),
+        state: 'up',
+        since: 1_000,
+        upRun,
+        recent: 'uuu',
+        lastStatus: 'up',
+        lastAt: 2_000,
+      },
+      lastLatencyMs: 1.5,
+      lastMessage: `HTTP 200 OK ${i}`,
+      updatedAt: 2_000 + upRun,
+    });
+    await store.transaction((tx) => tx.checkStates.upsertMany(Array.from({ length: 293 }, (_, i) => state(i, 1))));
+    await store.transaction((tx) => tx.checkStates.upsertMany([state(5, 9), state(292, 9)]));
+    const read = await store.transaction((tx) => tx.checkStates.forChecks(['state-0', 'state-5', 'state-292']));
+    expect(read.sort((a, b) => a.updatedAt - b.updatedAt || a.checkId.localeCompare(b.checkId))).toEqual([
+      state(0, 1),
+      state(292, 9),
+      state(5, 9),
     ]);
   });
 });

@@ -1,10 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import type { CheckBucket, CheckCounts, CheckResultRepository } from '@vigie/core';
+import type { Dialect } from '../connect';
 import type { Database } from '../schema';
+import { BatchStatement } from './batch-statement';
 import { chunks, num, readMark, readMeasured, statusCode, statusOf, writeMark, writeMeasured } from './check-codes';
 
-/** 6 parameters a row: 4,000 rows stay under SQLite's 32,766 bound parameters. */
-const ROWS_PER_INSERT = 4_000;
+/** Results are appended in batches (6 parameters a row: far under the databases' bounds). */
+const INSERT_RESULTS = new BatchStatement({
+  into: 'insert into check_results (check_id, at, status, latency_ms, message, measured)',
+  columns: 6,
+  tail: '',
+  sizes: [512, 64, 8, 1],
+});
 const IDS_PER_QUERY = 1_000;
 
 /** Counting by status, shared by counts and buckets. */
@@ -14,24 +21,17 @@ export const statusSums = {
   down: sql<number>`sum(case when status = 2 then 1 else 0 end)`,
 };
 
-export function checkResultRepository(db: Kysely<Database>): CheckResultRepository {
+export function checkResultRepository(db: Kysely<Database>, dialect: Dialect): CheckResultRepository {
   return {
     async insertMany(results) {
-      for (const part of chunks(results, ROWS_PER_INSERT)) {
-        await db
-          .insertInto('check_results')
-          .values(
-            part.map((r) => ({
-              check_id: r.checkId,
-              at: r.at,
-              status: statusCode(r.status),
-              latency_ms: r.latencyMs,
-              message: r.message,
-              measured: writeMeasured(r.values),
-            })),
-          )
-          .execute();
-      }
+      await INSERT_RESULTS.run(db, dialect, results, (r) => [
+        r.checkId,
+        r.at,
+        statusCode(r.status),
+        r.latencyMs,
+        r.message,
+        writeMeasured(r.values),
+      ]);
     },
     async list(checkId, from, to, limit) {
       const rows = await db

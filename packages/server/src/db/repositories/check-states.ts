@@ -1,11 +1,38 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CheckState, CheckStateRecord, CheckStateRepository } from '@vigie/core';
+import type { Dialect } from '../connect';
 import type { Database } from '../schema';
+import { BatchStatement } from './batch-statement';
 import type { CheckStatesTable } from '../monitoring-schema';
 import { chunks, statusCode, statusOf } from './check-codes';
 
-/** 15 parameters a row: 1,000 rows stay under SQLite's bound parameter limit. */
-const ROWS_PER_UPSERT = 1_000;
+const STATE_COLUMNS = [
+  'check_id',
+  'shard',
+  'state',
+  'since',
+  'down_run',
+  'not_up_run',
+  'up_run',
+  'not_down_run',
+  'same_run',
+  'recent',
+  'last_status',
+  'last_at',
+  'last_latency_ms',
+  'last_message',
+  'updated_at',
+] as const satisfies readonly (keyof CheckStatesTable)[];
+
+/** A check's state written whole, over the one stored (15 parameters a row). */
+const UPSERT_STATES = new BatchStatement({
+  into: `insert into check_states (${STATE_COLUMNS.join(', ')})`,
+  columns: STATE_COLUMNS.length,
+  tail: `on conflict (check_id) do update set ${STATE_COLUMNS.slice(1)
+    .map((column) => `${column} = excluded.${column}`)
+    .join(', ')}`,
+  sizes: [256, 32, 4, 1],
+});
 const IDS_PER_QUERY = 1_000;
 
 function toRecord(row: Selectable<CheckStatesTable>): CheckStateRecord {
@@ -30,51 +57,31 @@ function toRecord(row: Selectable<CheckStatesTable>): CheckStateRecord {
   };
 }
 
-export function checkStateRepository(db: Kysely<Database>): CheckStateRepository {
+export function checkStateRepository(db: Kysely<Database>, dialect: Dialect): CheckStateRepository {
   return {
     async upsertMany(states) {
-      for (const part of chunks(states, ROWS_PER_UPSERT)) {
-        await db
-          .insertInto('check_states')
-          .values(
-            part.map(({ checkId, shard, memory: m, lastLatencyMs, lastMessage, updatedAt }) => ({
-              check_id: checkId,
-              shard,
-              state: m.state,
-              since: m.since,
-              down_run: m.downRun,
-              not_up_run: m.notUpRun,
-              up_run: m.upRun,
-              not_down_run: m.notDownRun,
-              same_run: m.sameRun,
-              recent: m.recent,
-              last_status: m.lastStatus === null ? null : statusCode(m.lastStatus),
-              last_at: m.lastAt,
-              last_latency_ms: lastLatencyMs,
-              last_message: lastMessage,
-              updated_at: updatedAt,
-            })),
-          )
-          .onConflict((oc) =>
-            oc.column('check_id').doUpdateSet((eb) => ({
-              shard: eb.ref('excluded.shard'),
-              state: eb.ref('excluded.state'),
-              since: eb.ref('excluded.since'),
-              down_run: eb.ref('excluded.down_run'),
-              not_up_run: eb.ref('excluded.not_up_run'),
-              up_run: eb.ref('excluded.up_run'),
-              not_down_run: eb.ref('excluded.not_down_run'),
-              same_run: eb.ref('excluded.same_run'),
-              recent: eb.ref('excluded.recent'),
-              last_status: eb.ref('excluded.last_status'),
-              last_at: eb.ref('excluded.last_at'),
-              last_latency_ms: eb.ref('excluded.last_latency_ms'),
-              last_message: eb.ref('excluded.last_message'),
-              updated_at: eb.ref('excluded.updated_at'),
-            })),
-          )
-          .execute();
-      }
+      await UPSERT_STATES.run(
+        db,
+        dialect,
+        states,
+        ({ checkId, shard, memory: m, lastLatencyMs, lastMessage, updatedAt }) => [
+          checkId,
+          shard,
+          m.state,
+          m.since,
+          m.downRun,
+          m.notUpRun,
+          m.upRun,
+          m.notDownRun,
+          m.sameRun,
+          m.recent,
+          m.lastStatus === null ? null : statusCode(m.lastStatus),
+          m.lastAt,
+          lastLatencyMs,
+          lastMessage,
+          updatedAt,
+        ],
+      );
     },
     async forChecks(checkIds) {
       const out: CheckStateRecord[] = [];

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import {
   isLive,
   type MaintenanceRepository,
@@ -9,6 +9,7 @@ import {
 } from '@vigie/core';
 import type { Dialect } from '../connect';
 import type { Database, SignalsTable } from '../schema';
+import { BatchStatement } from './batch-statement';
 import { readJson } from './json';
 
 function toSignal(row: Selectable<SignalsTable>): Signal {
@@ -65,34 +66,16 @@ const SIGNAL_COLUMNS = [
   'data',
 ] as const satisfies readonly (keyof SignalsTable)[];
 
-/** Rows per upsert statement, largest first: a batch is cut into few statements of few shapes. */
-const UPSERT_SIZES = [256, 64, 16, 4, 1];
-
 /**
  * Inserts rows unless their source has a live signal for their threat (the partial unique
- * index), moving that one's last time instead; returns the ids of the rows touched. Written
- * once per size and dialect: no query builder at work for each batch of alerts, and SQLite
- * keeps the statement prepared.
+ * index), moving that one's last time instead; returns the ids of the rows touched.
  */
-function upsertSql(rows: number, dialect: Dialect): string {
-  let n = 0;
-  const placeholder = dialect === 'postgres' ? () => `$${++n}` : () => '?';
-  const row = () => `(${SIGNAL_COLUMNS.map(placeholder).join(', ')})`;
-  return (
-    `insert into signals (${SIGNAL_COLUMNS.join(', ')}) values ${Array.from({ length: rows }, row).join(', ')} ` +
-    'on conflict (source, threat_id) where live = 1 do update set last_at = excluded.last_at returning id'
-  );
-}
-
-/** The upserts' text by dialect and size, built once per process (repositories are made per transaction). */
-const upserts = new Map<string, string>();
-
-function upsert(rows: number, dialect: Dialect): string {
-  const key = `${dialect}:${rows}`;
-  let text = upserts.get(key);
-  if (text === undefined) upserts.set(key, (text = upsertSql(rows, dialect)));
-  return text;
-}
+const RECORD_LIVE = new BatchStatement({
+  into: `insert into signals (${SIGNAL_COLUMNS.join(', ')})`,
+  columns: SIGNAL_COLUMNS.length,
+  tail: 'on conflict (source, threat_id) where live = 1 do update set last_at = excluded.last_at returning id',
+  sizes: [256, 64, 16, 4, 1],
+});
 
 export function signalRepository(db: Kysely<Database>, dialect: Dialect): SignalRepository {
   return {
@@ -100,20 +83,12 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
       await db.insertInto('signals').values(toRow(signal)).execute();
     },
     async recordLive(signals) {
-      const inserted = new Set<string>();
-      let from = 0;
-      for (const size of UPSERT_SIZES) {
-        for (; signals.length - from >= size; from += size) {
-          const parameters: unknown[] = [];
-          for (let i = from; i < from + size; i++) {
-            const row = toRow(signals[i]!);
-            for (const column of SIGNAL_COLUMNS) parameters.push(row[column]);
-          }
-          const { rows } = await db.executeQuery<{ id: string }>(CompiledQuery.raw(upsert(size, dialect), parameters));
-          // A repeat answers with the id of the live signal it refreshed, never one of these.
-          for (const { id } of rows) inserted.add(id);
-        }
-      }
+      const touched = await RECORD_LIVE.run<Signal, { id: string }>(db, dialect, signals, (signal) => {
+        const row = toRow(signal);
+        return SIGNAL_COLUMNS.map((column) => row[column]);
+      });
+      // A repeat answers with the id of the live signal it refreshed, never one of these.
+      const inserted = new Set(touched.map(({ id }) => id));
       return new Set(signals.filter((s) => inserted.has(s.id)).map((s) => s.id));
     },
     async liveFromSources(sources) {

@@ -13,8 +13,8 @@ import { shardLeaseRepository } from './shard-leases';
 /** The repositories of check monitoring over one connection or transaction. */
 export function monitoringRepositories(db: Kysely<Database>, dialect: Dialect): MonitoringRepositories {
   return {
-    checkResults: checkResultRepository(db),
-    checkStates: checkStateRepository(db),
+    checkResults: checkResultRepository(db, dialect),
+    checkStates: checkStateRepository(db, dialect),
     checkRollups: checkRollupRepository(db),
     checkTransitions: checkTransitionRepository(db),
     checkInbox: checkInboxRepository(db, dialect),
