@@ -55,6 +55,14 @@ const statusPage: RequestListener = (request, response) => {
     return response.write('<html>'); // the other 94 bytes never come
   }
   if (request.url === '/large') return response.end('x'.repeat(2_000_000));
+  if (request.url === '/loop') {
+    response.writeHead(302, { location: '/loop' });
+    return response.end();
+  }
+  if (request.url === '/see-other') {
+    response.writeHead(303, { location: '/echo?after=303' });
+    return response.end();
+  }
   if (request.url === '/chunked') {
     // Sent in pieces, chunked: the keyword straddles two of them.
     response.write('<html><body>Hermes CRM: sta');
@@ -132,6 +140,34 @@ describe('http probe against a local HTTP server', () => {
     const strict = await run({ target: `${base}/moved`, status: '200-299' });
     expect(strict.status).toBe('down');
     expect(strict.message).toContain('HTTP 302 Found');
+  });
+
+  it('follows redirects when asked, judging the page it lands on', async () => {
+    const result = await run({ target: `${base}/moved`, maxRedirects: 3, status: '200-299', keyword: 'status OK' });
+    expect(result.status).toBe('up');
+    expect(result.message).toMatch(
+      /^HTTP 200 OK from http:\/\/127\.0\.0\.1:\d+\/ok after [\d.]+ ms \(one redirect from http:\/\/127\.0\.0\.1:\d+\/moved\)$/,
+    );
+    expect(result.values).toMatchObject({ redirects: 1, finalUrl: `${base}/ok`, keywordFound: true });
+    // A form posted, then "see other": the next page is fetched with a GET.
+    const posted = await run({
+      target: `${base}/see-other`,
+      method: 'POST',
+      body: 'a=1',
+      maxRedirects: 1,
+      keyword: 'GET /echo?after=303',
+      absentKeyword: 'a=1',
+    });
+    expect(posted.status).toBe('up');
+    expect(posted.values.finalUrl).toBe(`${base}/echo?after=303`);
+  });
+
+  it('is down when redirects go on past maxRedirects', async () => {
+    const result = await run({ target: `${base}/loop`, maxRedirects: 4 });
+    expect(result.status).toBe('down');
+    expect(result.message).toContain('HTTP 302 Found from');
+    expect(result.message).toContain('still redirected after 4 redirects');
+    expect(result.values.redirects).toBe(4);
   });
 
   it('is degraded when slower than maxLatency', async () => {

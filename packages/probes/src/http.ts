@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
+import type { PeerCertificate } from 'node:tls';
 import { z } from 'zod';
 import { describeError } from './errors';
-import { exchange, requestBytes } from './http-exchange';
+import { exchange, requestBytes, type HttpRequestSpec } from './http-exchange';
+import { isRedirect, redirectedRequest } from './http-redirect';
 import { HttpResponseReader, UnreadableAnswerError } from './http-response-reader';
 import {
   BooleanOptionSchema,
@@ -55,6 +57,12 @@ export const HttpConfigSchema = z.strictObject({
   maxLatency: DurationOptionSchema.optional(),
   /** A TLS certificate expiring in fewer days than this is degraded. */
   certMinDays: numberOption('certMinDays').default(14),
+  /** Redirects followed, as a browser would (0: a 3xx is judged by `status` like any answer). */
+  maxRedirects: numberOption('maxRedirects')
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 20, {
+      error: 'maxRedirects must be a whole number from 0 to 20',
+    })
+    .default(0),
   /** Accept any TLS certificate (still reports its days left). */
   insecure: BooleanOptionSchema.default(false),
   /** A PEM file of the authorities to trust instead of the system's, for an internal CA. */
@@ -104,24 +112,46 @@ export const httpProbe = defineProbe({
     const elapsed = stopwatch();
     const url = shownUrl(config.target);
     try {
-      const secure = config.target.protocol === 'https:';
-      const ca = secure && config.caFile !== undefined ? await readFile(config.caFile, 'utf8') : undefined;
+      const ca = config.caFile !== undefined ? await readFile(config.caFile, 'utf8') : undefined;
+      const tls = { rejectUnauthorized: !config.insecure, ca };
       const wantsBody = config.keyword !== undefined || config.absentKeyword !== undefined;
-      const answer = new HttpResponseReader({
-        head: config.method === 'HEAD',
-        keepBytes: wantsBody ? MAX_BODY_BYTES : 0,
-        readBodiesUpTo: SHORT_BODY_BYTES,
-      });
-      // A new connection per run, like a user arriving. One request, one answer, read by the
-      // probe itself: at thousands of checks node's HTTP client (an agent, request and
-      // answer streams per run) cost more than the rest of a check.
-      const certificate = await exchange(
-        config.target,
-        requestOf(config),
-        secure ? { rejectUnauthorized: !config.insecure, ca } : undefined,
-        answer,
-        signal,
-      );
+      let request: HttpRequestSpec = {
+        url: config.target,
+        method: config.method,
+        headers: config.headers,
+        body: config.body,
+      };
+      let bytes = requestOf(config);
+      let answer: HttpResponseReader;
+      let certificate: PeerCertificate | undefined;
+      let redirects = 0;
+      let redirectProblem: string | undefined;
+      for (;;) {
+        answer = new HttpResponseReader({
+          head: request.method === 'HEAD',
+          keepBytes: wantsBody ? MAX_BODY_BYTES : 0,
+          readBodiesUpTo: SHORT_BODY_BYTES,
+        });
+        // A new connection per run, like a user arriving. One request, one answer, read by
+        // the probe itself: at thousands of checks node's HTTP client (an agent, request and
+        // answer streams per run) cost more than the rest of a check.
+        const secure = request.url.protocol === 'https:';
+        certificate = (await exchange(request.url, bytes, secure ? tls : undefined, answer, signal)) ?? certificate;
+        const location = answer.headers.get('location');
+        if (config.maxRedirects === 0 || !isRedirect(answer.statusCode, location)) break;
+        if (redirects === config.maxRedirects) {
+          redirectProblem = `still redirected after ${redirects} redirects`;
+          break;
+        }
+        const next = redirectedRequest(request, answer.statusCode, location);
+        if (typeof next === 'string') {
+          redirectProblem = next;
+          break;
+        }
+        request = next;
+        bytes = requestBytes(next);
+        redirects++;
+      }
       const latencyMs = elapsed();
       const body = wantsBody ? { text: answer.text, bytes: answer.bodyBytes } : undefined;
 
@@ -132,6 +162,10 @@ export const httpProbe = defineProbe({
       if (!inRanges(code, config.status)) {
         statuses.push('down');
         problems.push(`expected ${formatStatusRanges(config.status)}`);
+      }
+      if (redirectProblem !== undefined) {
+        statuses.push('down');
+        problems.push(redirectProblem);
       }
       const keywordFound = config.keyword === undefined ? undefined : body?.text.includes(config.keyword);
       if (keywordFound === false) {
@@ -158,12 +192,23 @@ export const httpProbe = defineProbe({
         statuses.push('degraded');
         problems.push(`its TLS certificate expires in ${certDaysLeft} days (under ${config.certMinDays})`);
       }
-      const summary = `HTTP ${code} ${statusText} from ${url} after ${formatMs(latencyMs)}`;
+      const from = redirects === 0 ? url : shownUrl(request.url);
+      const redirected =
+        redirects === 0 ? '' : ` (${redirects === 1 ? 'one redirect' : `${redirects} redirects`} from ${url})`;
+      const summary = `HTTP ${code} ${statusText} from ${from} after ${formatMs(latencyMs)}${redirected}`;
       return probeResult(
         worstStatus(...statuses),
         latencyMs,
         problems.length === 0 ? summary : `${summary}: ${problems.join('; ')}`,
-        { statusCode: code, certDaysLeft, bodyBytes: body?.bytes, keywordFound, absentKeywordFound: absentFound },
+        {
+          statusCode: code,
+          certDaysLeft,
+          bodyBytes: body?.bytes,
+          keywordFound,
+          absentKeywordFound: absentFound,
+          ...(config.maxRedirects > 0 && { redirects }),
+          ...(redirects > 0 && { finalUrl: from }),
+        },
       );
     } catch (error) {
       const latencyMs = elapsed();

@@ -201,7 +201,7 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
       status: i % 5 === 0 ? 'down' : 'up',
       latencyMs: i / 10,
       message: `réponse ${i}`,
-      values: i % 2 === 0 ? { statusCode: 200 } : {},
+      values: Object.fromEntries(i % 2 === 0 ? [['statusCode', 200]] : []),
     }));
     await store.transaction((tx) => tx.checkResults.insertMany(results));
     const first = await store.transaction((tx) => tx.checkResults.list('batch-1', 0, 20_000, 1_000));
