@@ -266,6 +266,19 @@ export const en: Messages = {
       submit: 'Reopen',
     },
     timeline: {
+      rpo: {
+        lastGood:
+          '{{name}}: last good backup {{ago}} before the incident — data since then is at risk (recovery point)',
+        newest:
+          '{{name}}: newest backup {{file}} written {{ago}} before the incident — data since then is at risk (recovery point)',
+        none: '{{name}}: no good backup in the last {{within}}',
+        unknown: '{{name}}: {{why}}: the recovery point is unknown',
+        noReport: 'no report from agent {{agent}} before the incident',
+        notWatched: 'agent {{agent}} does not watch the backup folder {{folder}}',
+        unreadable: 'cannot read backup folder {{folder}} ({{error}})',
+        noBackupIn: 'no backup in {{folder}}',
+        noBackup: 'no backup',
+      },
       runbook: {
         started: ': started ({{n}} steps)',
         completed: ': completed',

@@ -265,6 +265,19 @@ export const fr = {
       submit: 'Rouvrir',
     },
     timeline: {
+      rpo: {
+        lastGood:
+          '{{name}} : dernière sauvegarde réussie {{ago}} avant l’incident — les données depuis sont à risque (point de reprise)',
+        newest:
+          '{{name}} : dernière sauvegarde {{file}}, écrite {{ago}} avant l’incident — les données depuis sont à risque (point de reprise)',
+        none: '{{name}} : aucune sauvegarde réussie sur les {{within}} précédents',
+        unknown: '{{name}} : {{why}} ; point de reprise inconnu',
+        noReport: 'aucun rapport de l’agent {{agent}} avant l’incident',
+        notWatched: 'l’agent {{agent}} ne surveille pas le dossier de sauvegarde {{folder}}',
+        unreadable: 'dossier de sauvegarde {{folder}} illisible ({{error}})',
+        noBackupIn: 'aucune sauvegarde dans {{folder}}',
+        noBackup: 'aucune sauvegarde',
+      },
       runbook: {
         started: ' : lancée ({{n}} étapes)',
         completed: ' : terminée',

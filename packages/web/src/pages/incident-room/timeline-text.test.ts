@@ -115,3 +115,64 @@ describe('runbook lines of the timeline', () => {
     expect(lineIn('Redémarré le serveur: completed', 'fr', 'action', null)).toBe('Redémarré le serveur: completed');
   });
 });
+
+describe('recovery point notes of the timeline', () => {
+  // Durations are formatted by Intl, with its no-break spaces: compared with plain ones.
+  const note = (summary: string, data: Record<string, unknown>, language: Language) =>
+    describeEntry(
+      { ...entry('note', summary), data },
+      translators.get(language)!,
+      language,
+      'Africa/Douala',
+      new Map(),
+    ).replace(/\s/g, ' ');
+  const known = { check: 'backup-sql', recoveryPoint: 1_000, dataAtRiskMs: 6 * 3_600_000 };
+  const unknown = { check: 'backup-sql', recoveryPoint: null };
+
+  it.each([
+    [
+      'Sauvegarde SQL: last good backup 6h before the incident — data since then is at risk (recovery point)',
+      known,
+      'Sauvegarde SQL : dernière sauvegarde réussie 6 h avant l’incident — les données depuis sont à risque (point de reprise)',
+      'Sauvegarde SQL: last good backup 6 hrs before the incident — data since then is at risk (recovery point)',
+    ],
+    [
+      'Sauvegarde SQL (hmp): newest backup crm-0612.bak written 6h before the incident — data since then is at risk (recovery point)',
+      { ...known, backupFile: 'crm-0612.bak' },
+      'Sauvegarde SQL (hmp) : dernière sauvegarde crm-0612.bak, écrite 6 h avant l’incident — les données depuis sont à risque (point de reprise)',
+      'Sauvegarde SQL (hmp): newest backup crm-0612.bak written 6 hrs before the incident — data since then is at risk (recovery point)',
+    ],
+    [
+      'Sauvegarde SQL: no good backup in the last 14d',
+      unknown,
+      'Sauvegarde SQL : aucune sauvegarde réussie sur les 14 jours précédents',
+      'Sauvegarde SQL: no good backup in the last 14 days',
+    ],
+    [
+      'Sauvegarde SQL: no report from agent hmp before the incident: the recovery point is unknown',
+      unknown,
+      'Sauvegarde SQL : aucun rapport de l’agent hmp avant l’incident ; point de reprise inconnu',
+      'Sauvegarde SQL: no report from agent hmp before the incident: the recovery point is unknown',
+    ],
+    [
+      'Sauvegarde SQL: cannot read backup folder D:\\Backups: EACCES: permission denied: the recovery point is unknown',
+      unknown,
+      'Sauvegarde SQL : dossier de sauvegarde D:\\Backups illisible (EACCES: permission denied) ; point de reprise inconnu',
+      'Sauvegarde SQL: cannot read backup folder D:\\Backups (EACCES: permission denied): the recovery point is unknown',
+    ],
+    [
+      'Sauvegarde SQL: no backup in /srv/backups: the recovery point is unknown',
+      unknown,
+      'Sauvegarde SQL : aucune sauvegarde dans /srv/backups ; point de reprise inconnu',
+      'Sauvegarde SQL: no backup in /srv/backups: the recovery point is unknown',
+    ],
+  ] as const)('%s', (summary, data, french, english) => {
+    expect(note(summary, data, 'fr')).toBe(french);
+    expect(note(summary, data, 'en')).toBe(english);
+  });
+
+  it('leaves a note someone wrote as written', () => {
+    const written = 'Sauvegarde SQL: no backup in the safe, see with the supplier';
+    expect(note(written, {}, 'fr')).toBe(written);
+  });
+});

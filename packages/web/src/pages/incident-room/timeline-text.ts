@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { parseDuration } from '@vigie/contract';
 import type { TimelineEntry } from '../../hooks/use-incidents';
 import type { Language } from '../../i18n/i18n';
 import { formatClock, formatDateTime, formatDurationForHumans } from '../../lib/format';
@@ -68,6 +69,48 @@ function runbookLine(summary: string, t: TFunction): string {
     .replace(/ — (approved|done|skipped|retried) by ([^:]+): /, (_all, decision: string, who: string) =>
       t(`room.timeline.runbook.${decision as 'approved' | 'done' | 'skipped' | 'retried'}By`, { who }),
     );
+}
+
+/** Why the recovery point is unknown, in words of the interface (the server's reasons). */
+const UNKNOWN_REASONS: [RegExp, (t: TFunction, m: string[]) => string][] = [
+  [/^no report from agent (.+) before the incident$/, (t, m) => t('room.timeline.rpo.noReport', { agent: m[1] })],
+  [
+    /^agent (.+) does not watch the backup folder (.+)$/,
+    (t, m) => t('room.timeline.rpo.notWatched', { agent: m[1], folder: m[2] }),
+  ],
+  [
+    /^cannot read backup folder (.+?): (.+)$/,
+    (t, m) => t('room.timeline.rpo.unreadable', { folder: m[1], error: m[2] }),
+  ],
+  [/^no backup in (.+)$/, (t, m) => t('room.timeline.rpo.noBackupIn', { folder: m[1] })],
+  [/^no backup$/, (t) => t('room.timeline.rpo.noBackup')],
+];
+
+/** A recovery point noted when the incident opened (data at risk since the last backup). */
+function recoveryPointLine(summary: string, data: Record<string, unknown>, t: TFunction, language: Language): string {
+  const atRisk = num(data['dataAtRiskMs']);
+  const ago = (text: string) => (atRisk === null ? text : roughly(atRisk, language));
+  const lastGood =
+    /^(.+): last good backup (\S+) before the incident — data since then is at risk \(recovery point\)$/.exec(summary);
+  if (lastGood) return t('room.timeline.rpo.lastGood', { name: lastGood[1], ago: ago(lastGood[2]!) });
+  const newest =
+    /^(.+): newest backup (.+) written (\S+) before the incident — data since then is at risk \(recovery point\)$/.exec(
+      summary,
+    );
+  if (newest) return t('room.timeline.rpo.newest', { name: newest[1], file: newest[2], ago: ago(newest[3]!) });
+  const none = /^(.+): no good backup in the last (\S+)$/.exec(summary);
+  if (none) {
+    const within = parseDuration(none[2]!);
+    return t('room.timeline.rpo.none', {
+      name: none[1],
+      within: within === undefined ? none[2] : formatDurationForHumans(within, language),
+    });
+  }
+  for (const [pattern, say] of UNKNOWN_REASONS) {
+    const unknown = new RegExp(`^(.+?): ${pattern.source.slice(1, -1)}: the recovery point is unknown$`).exec(summary);
+    if (unknown) return t('room.timeline.rpo.unknown', { name: unknown[1], why: say(t, unknown.slice(1)) });
+  }
+  return summary;
 }
 
 /** One timeline line in the interface language. */
@@ -175,6 +218,9 @@ export function describeEntry(
         .replace(/: failover to (\S+) proposed, awaiting approval$/, (_all, site: string) =>
           t('room.timeline.text.failover', { site }),
         );
+    case 'note':
+      // Notes people write are shown as written; the recovery point's carry their data.
+      return 'recoveryPoint' in data ? recoveryPointLine(entry.summary, data, t, language) : entry.summary;
     default:
       return entry.summary;
   }
