@@ -322,7 +322,10 @@ describe('http probe configuration', () => {
     });
     expect(parsed).toEqual({
       ok: false,
-      problems: ['headers.X-Note: a header value cannot hold a line break', 'headers: "X Site" is not a header name'],
+      problems: [
+        'headers.X-Note: a header value holds printable Latin-1 characters only (no line break)',
+        'headers: "X Site" is not a header name',
+      ],
     });
   });
 

@@ -21,7 +21,8 @@ import { formatMs, probeResult, stopwatch, worstStatus } from './result';
 const MAX_BODY_BYTES = 1024 * 1024;
 const DAY_MS = 86_400_000;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const HEADER_VALUE = /^[^\r\n\0]*$/;
+/** What HTTP/1.1 carries in a header value: tabs and printable Latin-1, no line break. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
 const HttpUrlSchema = z
   .string({ error: 'the target is required: an http:// or https:// URL' })
@@ -39,7 +40,12 @@ export const HttpConfigSchema = z.strictObject({
   target: HttpUrlSchema,
   method: z.enum(['GET', 'HEAD', 'POST'], { error: 'method must be GET, HEAD or POST' }).default('GET'),
   headers: z
-    .record(z.string(), z.string().regex(HEADER_VALUE, { error: 'a header value cannot hold a line break' }))
+    .record(
+      z.string(),
+      z
+        .string()
+        .regex(HEADER_VALUE, { error: 'a header value holds printable Latin-1 characters only (no line break)' }),
+    )
     .superRefine((headers, ctx) => {
       for (const name of Object.keys(headers)) {
         if (!HEADER_NAME.test(name)) ctx.addIssue({ code: 'custom', message: `"${name}" is not a header name` });
