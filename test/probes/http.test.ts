@@ -55,6 +55,10 @@ const statusPage: RequestListener = (request, response) => {
     return response.write('<html>'); // the other 94 bytes never come
   }
   if (request.url === '/large') return response.end('x'.repeat(2_000_000));
+  if (request.url === '/health') {
+    response.setHeader('content-type', 'application/json');
+    return response.end(JSON.stringify({ status: 'UP', queue: { waiting: 42 } }));
+  }
   if (request.url === '/loop') {
     response.writeHead(302, { location: '/loop' });
     return response.end();
@@ -168,6 +172,18 @@ describe('http probe against a local HTTP server', () => {
     expect(result.message).toContain('HTTP 302 Found from');
     expect(result.message).toContain('still redirected after 4 redirects');
     expect(result.values.redirects).toBe(4);
+  });
+
+  it('reads a value in a JSON page and judges it, as a status endpoint is watched', async () => {
+    const up = await run({ target: `${base}/health`, json: 'status', equals: 'UP' });
+    expect(up.status).toBe('up');
+    expect(up.values.jsonValue).toBe('UP');
+    const busy = await run({ target: `${base}/health`, json: '$.queue.waiting', max: 20 });
+    expect(busy.status).toBe('down');
+    expect(busy.message).toContain('queue.waiting is 42, above the maximum 20');
+    const html = await run({ target: `${base}/ok`, json: 'status', equals: 'UP' });
+    expect(html.status).toBe('down');
+    expect(html.message).toContain('the page is not JSON');
   });
 
   it('is degraded when slower than maxLatency', async () => {
@@ -326,6 +342,17 @@ describe('http probe configuration', () => {
         'headers.X-Note: a header value holds printable Latin-1 characters only (no line break)',
         'headers: "X Site" is not a header name',
       ],
+    });
+  });
+
+  it('refuses bounds without a JSON value to judge, and a path it cannot read', () => {
+    expect(parseProbeConfig(httpProbe, { target: 'http://crm.example/', max: '20', equals: 'UP' })).toEqual({
+      ok: false,
+      problems: ['max, equals need json: the path of the value to judge'],
+    });
+    expect(parseProbeConfig(httpProbe, { target: 'http://crm.example/', json: 'queue[x]' })).toEqual({
+      ok: false,
+      problems: ['json: "queue[x]" is not a JSON path such as status, checks[0].state or db["read-only"]'],
     });
   });
 

@@ -6,6 +6,8 @@ import { describeError } from './errors';
 import { exchange, requestBytes, type HttpRequestSpec } from './http-exchange';
 import { isRedirect, redirectedRequest } from './http-redirect';
 import { HttpResponseReader, UnreadableAnswerError } from './http-response-reader';
+import { judgeJsonAnswer } from './json-answer';
+import { parseJsonPath } from './json-path';
 import {
   BooleanOptionSchema,
   DurationOptionSchema,
@@ -16,6 +18,7 @@ import {
 } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
+import { THRESHOLD_KEYS, ThresholdSchema } from './thresholds';
 
 /** Bytes of the body searched for keywords: enough for a status page, bounded for a huge one. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -35,45 +38,65 @@ const HttpUrlSchema = z
     return url;
   });
 
-/** The options of an `http` check. */
-export const HttpConfigSchema = z.strictObject({
-  target: HttpUrlSchema,
-  method: z.enum(['GET', 'HEAD', 'POST'], { error: 'method must be GET, HEAD or POST' }).default('GET'),
-  headers: z
-    .record(
-      z.string(),
-      z
-        .string()
-        .regex(HEADER_VALUE, { error: 'a header value holds printable Latin-1 characters only (no line break)' }),
-    )
-    .superRefine((headers, ctx) => {
-      for (const name of Object.keys(headers)) {
-        if (!HEADER_NAME.test(name)) ctx.addIssue({ code: 'custom', message: `"${name}" is not a header name` });
-      }
-    })
-    .default({}),
-  body: z.string().optional(),
-  /** Status codes that count as up. */
-  status: StatusRangesSchema.default([[200, 399]]),
-  /** Text the page must contain. */
-  keyword: z.string().min(1).optional(),
-  /** Text the page must not contain (e.g. `ERROR`). */
-  absentKeyword: z.string().min(1).optional(),
-  /** Slower than this is degraded. */
-  maxLatency: DurationOptionSchema.optional(),
-  /** A TLS certificate expiring in fewer days than this is degraded. */
-  certMinDays: numberOption('certMinDays').default(14),
-  /** Redirects followed, as a browser would (0: a 3xx is judged by `status` like any answer). */
-  maxRedirects: numberOption('maxRedirects')
-    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 20, {
-      error: 'maxRedirects must be a whole number from 0 to 20',
-    })
-    .default(0),
-  /** Accept any TLS certificate (still reports its days left). */
-  insecure: BooleanOptionSchema.default(false),
-  /** A PEM file of the authorities to trust instead of the system's, for an internal CA. */
-  caFile: z.string().min(1).optional(),
+const JsonPathSchema = z.string().transform((text, ctx) => {
+  const path = parseJsonPath(text);
+  if (typeof path === 'string') {
+    ctx.addIssue({ code: 'custom', message: path });
+    return z.NEVER;
+  }
+  return path;
 });
+
+/** The options of an `http` check. */
+export const HttpConfigSchema = z
+  .strictObject({
+    target: HttpUrlSchema,
+    method: z.enum(['GET', 'HEAD', 'POST'], { error: 'method must be GET, HEAD or POST' }).default('GET'),
+    headers: z
+      .record(
+        z.string(),
+        z
+          .string()
+          .regex(HEADER_VALUE, { error: 'a header value holds printable Latin-1 characters only (no line break)' }),
+      )
+      .superRefine((headers, ctx) => {
+        for (const name of Object.keys(headers)) {
+          if (!HEADER_NAME.test(name)) ctx.addIssue({ code: 'custom', message: `"${name}" is not a header name` });
+        }
+      })
+      .default({}),
+    body: z.string().optional(),
+    /** Status codes that count as up. */
+    status: StatusRangesSchema.default([[200, 399]]),
+    /** Text the page must contain. */
+    keyword: z.string().min(1).optional(),
+    /** Text the page must not contain (e.g. `ERROR`). */
+    absentKeyword: z.string().min(1).optional(),
+    /** A value to read in a JSON page (`status`, `checks[0].state`), judged by the bounds below. */
+    json: JsonPathSchema.optional(),
+    ...ThresholdSchema.shape,
+    /** Slower than this is degraded. */
+    maxLatency: DurationOptionSchema.optional(),
+    /** A TLS certificate expiring in fewer days than this is degraded. */
+    certMinDays: numberOption('certMinDays').default(14),
+    /** Redirects followed, as a browser would (0: a 3xx is judged by `status` like any answer). */
+    maxRedirects: numberOption('maxRedirects')
+      .refine((n) => Number.isInteger(n) && n >= 0 && n <= 20, {
+        error: 'maxRedirects must be a whole number from 0 to 20',
+      })
+      .default(0),
+    /** Accept any TLS certificate (still reports its days left). */
+    insecure: BooleanOptionSchema.default(false),
+    /** A PEM file of the authorities to trust instead of the system's, for an internal CA. */
+    caFile: z.string().min(1).optional(),
+  })
+  .superRefine((config, ctx) => {
+    // Bounds judge the JSON value: without one to read they would be silently ignored.
+    const bounds = THRESHOLD_KEYS.filter((key) => config[key] !== undefined);
+    if (config.json === undefined && bounds.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `${bounds.join(', ')} need json: the path of the value to judge` });
+    }
+  });
 
 /** A parsed `http` check. */
 export type HttpConfig = z.infer<typeof HttpConfigSchema>;
@@ -111,7 +134,7 @@ function requestOf(config: HttpConfig): Buffer {
 /** Fetches a URL: status range, keyword present or absent, latency, TLS certificate days left. */
 export const httpProbe = defineProbe({
   kind: 'http',
-  summary: 'fetch a URL: status code, keyword, latency, TLS certificate expiry',
+  summary: 'fetch a URL: status code, keyword, a value of a JSON page, latency, TLS certificate expiry',
   targetHint: 'http(s)://HOST[:PORT]/PATH',
   configSchema: HttpConfigSchema,
   async run(config, signal) {
@@ -120,7 +143,7 @@ export const httpProbe = defineProbe({
     try {
       const ca = config.caFile !== undefined ? await readFile(config.caFile, 'utf8') : undefined;
       const tls = { rejectUnauthorized: !config.insecure, ca };
-      const wantsBody = config.keyword !== undefined || config.absentKeyword !== undefined;
+      const wantsBody = config.keyword !== undefined || config.absentKeyword !== undefined || config.json !== undefined;
       let request: HttpRequestSpec = {
         url: config.target,
         method: config.method,
@@ -183,6 +206,9 @@ export const httpProbe = defineProbe({
         statuses.push('down');
         problems.push(`the page contains "${config.absentKeyword}"`);
       }
+      const json = config.json && body ? judgeJsonAnswer(body.text, config.json, config) : undefined;
+      if (json) statuses.push(json.status);
+      if (json?.problem) problems.push(json.problem);
       if (config.maxLatency !== undefined && latencyMs > config.maxLatency) {
         statuses.push('degraded');
         problems.push(`slower than ${formatMs(config.maxLatency)}`);
@@ -212,6 +238,7 @@ export const httpProbe = defineProbe({
           bodyBytes: body?.bytes,
           keywordFound,
           absentKeywordFound: absentFound,
+          jsonValue: json?.value,
           ...(config.maxRedirects > 0 && { redirects }),
           ...(redirects > 0 && { finalUrl: from }),
         },
