@@ -36,6 +36,14 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'checks',
+        lazy: async () => ({ Component: (await import('./pages/checks/checks-page')).ChecksPage }),
+      },
+      {
+        path: 'checks/:id',
+        lazy: async () => ({ Component: (await import('./pages/checks/check-page')).CheckPage }),
+      },
+      {
         path: 'plan',
         lazy: async () => ({ Component: (await import('./pages/plan/plan-page')).PlanPage }),
       },

@@ -18,7 +18,11 @@ export const queryKeys = {
   incidentList: (filters: IncidentFilters) => ['incidents', 'list', filters] as const,
   incident: (id: string) => ['incidents', 'room', id] as const,
   incidentNotifications: (id: string) => ['incidents', 'notifications', id] as const,
+  /** Everything about checks: a change of state invalidates this prefix. */
   checks: ['checks'] as const,
+  availability: (scope: string, id: string, windowMs: number) =>
+    ['checks', 'availability', scope, id, windowMs] as const,
+  checkResults: (checkId: string, windowMs: number) => ['checks', 'results', checkId, windowMs] as const,
   maintenance: ['maintenance'] as const,
   smtpSettings: ['settings', 'smtp'] as const,
   statusPageLinks: ['status-pages'] as const,

@@ -7,7 +7,7 @@ import { useCurrentSession } from '../auth/session-context';
 
 interface NavItem {
   to: string;
-  label: 'nav.overview' | 'nav.incidents' | 'nav.plan' | 'nav.admin';
+  label: 'nav.overview' | 'nav.incidents' | 'nav.checks' | 'nav.plan' | 'nav.admin';
   visible: (user: User) => boolean;
 }
 
@@ -16,6 +16,7 @@ interface NavItem {
 const ITEMS: NavItem[] = [
   { to: '/overview', label: 'nav.overview', visible: () => true },
   { to: '/incidents', label: 'nav.incidents', visible: () => true },
+  { to: '/checks', label: 'nav.checks', visible: () => true },
   { to: '/plan', label: 'nav.plan', visible: () => true },
   { to: '/admin', label: 'nav.admin', visible: canOperate },
 ];

@@ -94,3 +94,17 @@ function fromParts(value: string): number {
   const [h = 0, mi = 0] = time.split(':').map(Number);
   return Date.UTC(y, mo - 1, d, h, mi);
 }
+
+/** A probe's latency as people read it: `0,4 ms`, `12 ms`, `1,5 s`. */
+export function formatLatency(ms: number, language: Language): string {
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits }).format(value);
+  if (ms < 10) return `${number(ms, 1)} ms`;
+  if (ms < 10_000) return `${number(Math.round(ms), 0)} ms`;
+  return `${number(ms / 1000, 1)} s`;
+}
+
+/** A share as a percentage to the hundredth: `99,95 %`. */
+export function formatPercent(ratio: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 2 }).format(ratio);
+}

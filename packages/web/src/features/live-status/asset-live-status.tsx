@@ -2,16 +2,10 @@ import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CheckView } from '@vigie/contract';
 import { useChecks } from '../../hooks/use-checks';
+import { STATE_COLOURS } from './check-state-badge';
 
 const ORDER = ['unknown', 'up', 'degraded', 'flapping', 'down'] as const;
 type CheckState = (typeof ORDER)[number];
-const COLOURS: Record<CheckState, string> = {
-  unknown: 'gray',
-  up: 'green',
-  degraded: 'yellow',
-  flapping: 'orange',
-  down: 'red',
-};
 
 /** The worst state among an asset's checks: one down check puts the asset down. */
 export function worstState(checks: readonly CheckView[]): CheckState {
@@ -49,7 +43,7 @@ export function AssetLiveStatus({ assetId }: { assetId: string }) {
   return (
     <Badge
       variant="light"
-      color={COLOURS[state]}
+      color={STATE_COLOURS[state]}
       miw="max-content"
       title={detail.join('\n')}
       data-asset={assetId}

@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import { AvailabilityResponseSchema, CheckResultsResponseSchema, type AvailabilityScope } from '@vigie/contract';
+import { apiRequest } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+
+/** Results and availability move with every run: look again this often. */
+const REFRESH_MS = 30_000;
+
+/**
+ * Availability of a check (or an asset, a site, a client) over the last `windowMs`, the
+ * window ending when the answer is asked for.
+ */
+export function useAvailability(scope: AvailabilityScope, id: string, windowMs: number) {
+  return useQuery({
+    queryKey: queryKeys.availability(scope, id, windowMs),
+    queryFn: () => {
+      const to = Date.now();
+      const query = new URLSearchParams({ scope, id, from: String(to - windowMs), to: String(to) });
+      return apiRequest('GET', `/api/v1/availability?${query.toString()}`, AvailabilityResponseSchema);
+    },
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+/** A check's results over the last `windowMs` (raw for a short window, rolled up beyond). */
+export function useCheckResults(checkId: string, windowMs: number) {
+  return useQuery({
+    queryKey: queryKeys.checkResults(checkId, windowMs),
+    queryFn: () => {
+      const to = Date.now();
+      const query = new URLSearchParams({ from: String(to - windowMs), to: String(to) });
+      return apiRequest(
+        'GET',
+        `/api/v1/checks/${encodeURIComponent(checkId)}/results?${query.toString()}`,
+        CheckResultsResponseSchema,
+      );
+    },
+    refetchInterval: REFRESH_MS,
+  });
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { initialCheckMemory, shardOf, type CheckResultRecord } from '@vigie/core';
+import { launchChromium } from './support/chromium';
+import { screenshot, watchForProblems } from './support/page-checks';
+import { startWebServer, TEST_PASSWORD, type WebServer } from './support/web-server';
+
+const MINUTE = 60_000;
+
+/** The checks pages: every check with its state, then one check's availability and results. */
+describe('checks in Chromium', { timeout: 90_000 }, () => {
+  let server: WebServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startWebServer();
+    browser = await launchChromium();
+    // The CRM's page over the last half hour: 27 up, one slow (degraded), two down at the end.
+    const now = Date.now();
+    const results: CheckResultRecord[] = Array.from({ length: 30 }, (_, i) => {
+      const status = i >= 28 ? 'down' : i === 10 ? 'degraded' : 'up';
+      return {
+        checkId: 'crm-web',
+        at: now - (30 - i) * MINUTE,
+        status,
+        latencyMs: status === 'down' ? 10_000 : status === 'degraded' ? 2_400 : 120 + i,
+        message:
+          status === 'down'
+            ? 'No HTTP answer from https://crm.principal.mediacontact.example/ within 10 s'
+            : `HTTP 200 OK from https://crm.principal.mediacontact.example/ after ${120 + i} ms`,
+        values: {},
+      };
+    });
+    await server.t.store.transaction(async (tx) => {
+      await tx.checkResults.insertMany(results);
+      await tx.checkStates.upsertMany([
+        {
+          checkId: 'crm-web',
+          shard: shardOf('crm-web'),
+          memory: {
+            ...initialCheckMemory(),
+            state: 'down',
+            since: now - 2 * MINUTE,
+            downRun: 2,
+            notUpRun: 2,
+            sameRun: 2,
+            recent: 'uuudd',
+            lastStatus: 'down',
+            lastAt: now - MINUTE,
+          },
+          lastLatencyMs: 10_000,
+          lastMessage: results.at(-1)!.message,
+          updatedAt: now,
+        },
+      ]);
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openSignedIn(): Promise<{ page: Page; problems: string[] }> {
+    context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1366, height: 900 },
+      locale: 'fr-FR',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const problems = watchForProblems(page);
+    await page.goto('/sign-in');
+    await page.getByLabel('Adresse e-mail').fill(server.t.emailOf('operator'));
+    await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/overview');
+    return { page, problems };
+  }
+
+  it('lists the checks, failing ones first, and opens one with its availability and latest results', async () => {
+    const { page, problems } = await openSignedIn();
+    await page.getByRole('link', { name: 'Vérifications' }).click();
+    await page.waitForURL('**/checks');
+    const table = page.getByTestId('checks-table');
+    await table.waitFor();
+    // The CRM's page is down: it comes first, with its last message.
+    const first = table.locator('tbody tr').first();
+    expect(await first.getAttribute('data-check')).toBe('crm-web');
+    expect(await first.locator('[data-state]').getAttribute('data-state')).toBe('down');
+    expect(await first.innerText()).toContain('No HTTP answer from https://crm.principal.mediacontact.example/');
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(5);
+    await screenshot(page, '40-checks');
+
+    await first.getByRole('link', { name: 'Interface web du CRM Hermès' }).click();
+    await page.waitForURL('**/checks/crm-web');
+    await page.getByRole('heading', { name: 'Interface web du CRM Hermès' }).waitFor();
+    // 28 of 30 results worked (27 up, one degraded): 93.33 % over the day, the week, the month.
+    const figures = page.getByTestId('availability-figure');
+    await figures.first().filter({ hasText: '%' }).waitFor();
+    expect((await figures.allInnerTexts()).map((text) => text.replace(/\s/g, ' '))).toEqual([
+      '93,33 %',
+      '93,33 %',
+      '93,33 %',
+    ]);
+    expect(await page.getByTestId('availability').innerText()).toContain('Sur 30 résultats : dégradés 1, en panne 2');
+    // One bar per result, the failures standing out, and the 20 latest listed, newest first.
+    const strip = page.getByTestId('result-strip');
+    expect(await strip.locator('[data-status]').count()).toBe(30);
+    expect(await strip.locator('[data-status="down"]').count()).toBe(2);
+    const rows = page.getByTestId('results-table').locator('tbody tr');
+    expect(await rows.count()).toBe(20);
+    expect(await rows.first().locator('[data-status]').getAttribute('data-status')).toBe('down');
+    expect(await rows.first().innerText()).toContain('10 s');
+    await screenshot(page, '41-check-detail');
+
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByText('Availability over 24 hours').waitFor();
+    await page.getByRole('link', { name: 'All checks' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('answers an unknown check with the page for what does not exist', async () => {
+    const { page, problems } = await openSignedIn();
+    await page.goto('/checks/no-such-check');
+    await page.getByRole('heading', { name: /introuvable/i }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
