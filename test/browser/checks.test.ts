@@ -123,6 +123,14 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('opens a check from its asset’s state on the overview', async () => {
+    const { page, problems } = await openSignedIn();
+    await page.locator('[data-asset="crm-hermes"][data-live-status="down"]').click();
+    await page.waitForURL('**/checks/crm-web');
+    await page.getByRole('heading', { name: 'Interface web du CRM Hermès' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
   it('answers an unknown check with the page for what does not exist', async () => {
     const { page, problems } = await openSignedIn();
     await page.goto('/checks/no-such-check');

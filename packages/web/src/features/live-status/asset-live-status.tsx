@@ -1,5 +1,6 @@
 import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { CheckView } from '@vigie/contract';
 import { useChecks } from '../../hooks/use-checks';
 import { STATE_COLOURS } from './check-state-badge';
@@ -42,6 +43,10 @@ export function AssetLiveStatus({ assetId }: { assetId: string }) {
   const detail = own.map((check) => `${check.name}: ${check.lastResult?.message ?? t('overview.checkStates.unknown')}`);
   return (
     <Badge
+      // One check: its page; several: the list of checks.
+      component={Link}
+      to={own.length === 1 ? `/checks/${encodeURIComponent(own[0]!.id)}` : '/checks'}
+      style={{ cursor: 'pointer' }}
       variant="light"
       color={STATE_COLOURS[state]}
       miw="max-content"
