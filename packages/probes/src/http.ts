@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { PeerCertificate } from 'node:tls';
 import { z } from 'zod';
 import { describeError } from './errors';
-import { exchange, requestBytes, type HttpRequestSpec } from './http-exchange';
+import { exchange, requestBytes, type HttpRequestSpec, type TlsOptions } from './http-exchange';
 import { isRedirect, redirectedRequest } from './http-redirect';
 import { HttpResponseReader, UnreadableAnswerError } from './http-response-reader';
 import { judgeJsonAnswer } from './json-answer';
@@ -141,8 +141,13 @@ export const httpProbe = defineProbe({
     const elapsed = stopwatch();
     const url = shownUrl(config.target);
     try {
-      const ca = config.caFile !== undefined ? await readFile(config.caFile, 'utf8') : undefined;
-      const tls = { rejectUnauthorized: !config.insecure, ca };
+      // The CA file is read when a hop is https (at each run: a replaced file is taken up).
+      let tls: TlsOptions | undefined;
+      const tlsOptions = async (): Promise<TlsOptions> =>
+        (tls ??= {
+          rejectUnauthorized: !config.insecure,
+          ca: config.caFile === undefined ? undefined : await readFile(config.caFile, 'utf8'),
+        });
       const wantsBody = config.keyword !== undefined || config.absentKeyword !== undefined || config.json !== undefined;
       let request: HttpRequestSpec = {
         url: config.target,
@@ -165,7 +170,8 @@ export const httpProbe = defineProbe({
         // the probe itself: at thousands of checks node's HTTP client (an agent, request and
         // answer streams per run) cost more than the rest of a check.
         const secure = request.url.protocol === 'https:';
-        certificate = (await exchange(request.url, bytes, secure ? tls : undefined, answer, signal)) ?? certificate;
+        const hopTls = secure ? await tlsOptions() : undefined;
+        certificate = (await exchange(request.url, bytes, hopTls, answer, signal)) ?? certificate;
         const location = answer.headers.get('location');
         if (config.maxRedirects === 0 || !isRedirect(answer.statusCode, location)) break;
         if (redirects === config.maxRedirects) {

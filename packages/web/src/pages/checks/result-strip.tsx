@@ -1,6 +1,7 @@
 import { Box, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CheckResultStatus } from '@vigie/contract';
+import { STATE_COLOURS } from '../../features/live-status/check-state-badge';
 import { useLanguage } from '../../i18n/use-language';
 import { formatLatency, formatTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
@@ -12,11 +13,6 @@ interface StripResult {
   message: string;
 }
 
-const COLOURS: Record<CheckResultStatus, string> = {
-  up: 'var(--mantine-color-green-6)',
-  degraded: 'var(--mantine-color-yellow-6)',
-  down: 'var(--mantine-color-red-6)',
-};
 /** Bars in the strip: the latest results, one each. */
 const BARS = 60;
 const CHART_WIDTH = 600;
@@ -47,7 +43,13 @@ export function ResultStrip({ results }: { results: readonly StripResult[] }) {
             key={r.at}
             data-status={r.status}
             title={`${formatTime(r.at, language, timeZone)} — ${formatLatency(r.latencyMs, language)} — ${r.message}`}
-            style={{ flex: 1, height: 28, borderRadius: 3, background: COLOURS[r.status], minWidth: 3 }}
+            style={{
+              flex: 1,
+              height: 28,
+              borderRadius: 3,
+              background: `var(--mantine-color-${STATE_COLOURS[r.status]}-6)`,
+              minWidth: 3,
+            }}
           />
         ))}
       </Group>
