@@ -22,6 +22,7 @@ describe('alerts from a real Alertmanager', () => {
   let vigie: RunningServer;
   let alertmanager: AlertmanagerPeer;
   let cookie = '';
+  let token = '';
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
@@ -44,7 +45,7 @@ describe('alerts from a real Alertmanager', () => {
       headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'alertmanager' }),
     });
-    const { token } = (await created.json()) as { token: string };
+    ({ token } = (await created.json()) as { token: string });
     alertmanager = await startAlertmanager(`${vigie.baseUrl}/api/v1/alerts/alertmanager`, token);
   }, 60_000);
 
@@ -82,5 +83,27 @@ describe('alerts from a real Alertmanager', () => {
     await alertmanager.post([{ ...alert, endsAt: new Date().toISOString() }]);
     const [resolved] = await waitFor('incident resolved', (list) => list[0]?.status === 'resolved');
     expect(resolved!.id).toBe(opened!.id);
+  }, 60_000);
+
+  it('an alert Alertmanager fired is resolved by a sender that gives only its labels', async () => {
+    const labels = {
+      alertname: 'HmpDiskFull',
+      instance: 'hmp.secours.mediacontact.example:9182',
+      severity: 'critical',
+    };
+    await alertmanager.post([{ labels, annotations: { summary: 'Disque C: du serveur HMP de secours plein' } }]);
+    const opened = await waitFor('incident opened', (list) => list.some((i) => i.status === 'open'));
+    const incident = opened.find((i) => i.status === 'open')!;
+
+    // The generic webhook, without the alert's id: Vigie finds it by Alertmanager's own fingerprint.
+    const sent = await fetch(`${vigie.baseUrl}/api/v1/alerts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ labels, status: 'resolved' }),
+    });
+    expect(sent.status).toBe(202);
+    const fingerprint = (await sent.json()) as { alerts: { fingerprint: string }[] };
+    expect(incident.source).toBe(`alert:${fingerprint.alerts[0]!.fingerprint}`);
+    await waitFor('incident resolved', (list) => list.find((i) => i.id === incident.id)?.status === 'resolved');
   }, 60_000);
 });

@@ -1,6 +1,6 @@
-import { hash } from 'node:crypto';
 import type { EngineContext } from '../incidents/context';
 import { activePlanOrFail } from '../incidents/with-incident';
+import { labelFingerprint } from './label-fingerprint';
 import { assetForAlert, threatsForAlert } from './match-rules';
 import { recordSignals, recoverSignals, type SignalInput } from './record-signal';
 
@@ -9,7 +9,7 @@ export interface InboundAlert {
   status: 'firing' | 'resolved';
   labels: Record<string, string>;
   summary: string | null;
-  /** The sender's identity for the alert; derived from the labels when absent. */
+  /** The sender's identity for the alert; when absent, the one Alertmanager would give its labels. */
   fingerprint: string | null;
   startsAt: number | null;
 }
@@ -18,15 +18,6 @@ export interface AlertOutcome {
   fingerprint: string;
   threats: string[];
   status: 'firing' | 'resolved';
-}
-
-/** The same labels give the same fingerprint, in any order. */
-export function fingerprintOf(labels: Record<string, string>): string {
-  const canonical = Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join('\n');
-  return hash('sha256', canonical).slice(0, 16);
 }
 
 /**
@@ -39,7 +30,7 @@ export async function handleAlerts(ctx: EngineContext, alerts: readonly InboundA
   const outcomes: AlertOutcome[] = [];
   const firing: SignalInput[] = [];
   for (const alert of alerts) {
-    const fingerprint = alert.fingerprint ?? fingerprintOf(alert.labels);
+    const fingerprint = alert.fingerprint ?? labelFingerprint(alert.labels);
     const source = `alert:${fingerprint}` as const;
     const message = alert.summary ?? alert.labels['alertname'] ?? 'alert';
     if (alert.status === 'resolved') {
