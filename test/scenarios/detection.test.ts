@@ -152,6 +152,20 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
     const unmatched = await t.request(t.as.operator, 'POST', '/api/v1/alerts', { labels: { alertname: 'Autre' } });
     expect(unmatched.json()).toMatchObject({ accepted: 1, matched: 0 });
     expect((await t.request(t.as.viewer, 'POST', '/api/v1/alerts', { labels: { a: 'b' } })).statusCode).toBe(403);
-    expect((await t.request(t.as.operator, 'POST', '/api/v1/alerts', { labels: {} })).statusCode).toBe(400);
+    const noLabel = await t.request(t.as.operator, 'POST', '/api/v1/alerts', { labels: {} });
+    expect(noLabel.statusCode).toBe(400);
+    // The body fits neither shape of the generic format: the problem of the closest one is told.
+    expect(noLabel.json().message).toBe('body.labels: expected at least one label');
+    for (const labels of [{ severity: 2 }, ['HmpDiskFull'], 'HmpDiskFull']) {
+      const refused = await t.request(t.as.operator, 'POST', '/api/v1/alerts', { labels });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().message).toBe('body.labels: expected an object of names to text values');
+    }
+    const badWebhook = await t.request(t.as.operator, 'POST', '/api/v1/alerts/alertmanager', {
+      status: 'firing',
+      alerts: [{ status: 'firing', labels: { alertname: 'HmpDiskFull' }, annotations: { summary: null } }],
+    });
+    expect(badWebhook.statusCode).toBe(400);
+    expect(badWebhook.json().message).toBe('body.alerts.0.annotations: expected an object of names to text values');
   });
 });

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 
-const Labels = z.record(z.string(), z.string());
+function isTextRecord(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (typeof (value as Record<string, unknown>)[key] !== 'string') return false;
+  return true;
+}
+
+/**
+ * Labels and annotations: names to text. Checked in one pass over the object as parsed,
+ * where a record schema would build each key and value anew; alerts arrive by the thousand.
+ */
+const Labels = z
+  .custom<Record<string, string>>(isTextRecord, { error: 'expected an object of names to text values' })
+  .meta({ type: 'object', additionalProperties: { type: 'string' } });
 
 /** Alertmanager's webhook payload (version 4), as its `webhook_configs` send it. */
 export const AlertmanagerPayloadSchema = z.object({
@@ -35,7 +47,7 @@ export const GenericAlertSchema = z.strictObject({
     .min(1)
     .max(256)
     .optional()
-    .describe('the sender’s identity for this alert; derived from the labels when absent'),
+    .describe('the sender’s identity for this alert; when absent, the fingerprint Alertmanager gives the same labels'),
   status: z.enum(['firing', 'resolved']).default('firing'),
   labels: Labels.refine((l) => Object.keys(l).length > 0, { error: 'expected at least one label' }),
   summary: z.string().max(2000).optional(),

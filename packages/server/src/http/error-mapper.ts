@@ -1,4 +1,5 @@
 import type { FastifyError } from 'fastify';
+import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError, type DomainErrorKind } from '@vigie/core';
 import type { ErrorResponse } from '@vigie/contract';
@@ -39,9 +40,13 @@ export function mapError(error: unknown): { status: number; body: ErrorResponse 
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const problems = error.validation.map((v) => {
-      const where = `${error.validationContext ?? 'request'}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}`;
-      return `${where}: ${v.message ?? 'invalid'}`;
+    const context = error.validationContext ?? 'request';
+    const problems = error.validation.flatMap((v) => {
+      const path = v.instancePath.split('/').filter(Boolean);
+      const union = v.keyword === 'invalid_union' ? closestAlternative(v.params['errors']) : undefined;
+      return union
+        ? union.map((issue) => describeProblem(context, [...path, ...issue.path.map(String)], issue.message))
+        : [describeProblem(context, path, v.message ?? 'invalid')];
     });
     return { status: 400, body: { error: 'Invalid', message: problems.join('; '), details: error.validation } };
   }
@@ -51,6 +56,33 @@ export function mapError(error: unknown): { status: number; body: ErrorResponse 
     return { status, body: { error: KIND_BY_STATUS[status] ?? 'BadRequest', message: friendlyMessage(fastifyError) } };
   }
   return { status: 500, body: { error: 'Internal', message: 'an unexpected error occurred; it was logged' } };
+}
+
+function describeProblem(context: string, path: readonly string[], message: string): string {
+  return `${[context, ...path].join('.')}: ${message}`;
+}
+
+interface UnionIssue {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+const UnionAlternativesSchema = z.array(
+  z.array(z.object({ path: z.array(z.union([z.string(), z.number(), z.symbol()])), message: z.string() })),
+);
+
+/**
+ * A body that fits none of a union's shapes: "Invalid input" says nothing, so the problems of
+ * the shape it came closest to are told instead: the one whose first problem lies deepest.
+ */
+function closestAlternative(errors: unknown): UnionIssue[] | undefined {
+  const alternatives = UnionAlternativesSchema.safeParse(errors);
+  if (!alternatives.success) return undefined;
+  const depth = (issues: UnionIssue[]) => Math.max(...issues.map((issue) => issue.path.length));
+  const closest = alternatives.data
+    .filter((issues) => issues.length > 0)
+    .sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
+  return closest;
 }
 
 function friendlyMessage(error: Partial<FastifyError>): string {
