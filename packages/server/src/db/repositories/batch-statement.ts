@@ -47,19 +47,21 @@ export class BatchStatement {
     items: readonly Item[],
     valuesOf: (item: Item) => readonly unknown[],
   ): Promise<Returned[]> {
-    const returned: Returned[] = [];
+    const { columns } = this.spec;
+    let returned: Returned[] = [];
     let from = 0;
     for (const size of this.spec.sizes) {
       for (; items.length - from >= size; from += size) {
-        const parameters: unknown[] = [];
+        // Sized once and filled in place: a batch of thousands of rows grows no array.
+        const parameters = new Array<unknown>(size * columns);
+        let at = 0;
         for (let i = from; i < from + size; i++) {
           const values = valuesOf(items[i]!);
-          if (values.length !== this.spec.columns)
-            throw new Error(`a row of ${values.length} values, not ${this.spec.columns}`);
-          parameters.push(...values);
+          if (values.length !== columns) throw new Error(`a row of ${values.length} values, not ${columns}`);
+          for (const value of values) parameters[at++] = value;
         }
         const { rows } = await db.executeQuery<Returned>(CompiledQuery.raw(this.text(size, dialect), parameters));
-        returned.push(...rows);
+        returned = returned.length ? returned.concat(rows) : rows;
       }
     }
     return returned;
