@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { limitHeapGrowth } from '../../heap-growth';
 import { startVigie } from '../../main';
 import { configOrExit, DB_OPTION_HELP, terminal } from '../io';
 
@@ -22,6 +23,7 @@ export function registerStart(program: Command): void {
         host: options.host,
         demo: options.demo ? 'true' : undefined,
       });
+      limitHeapGrowth();
       const vigie = await startVigie(config, terminal);
       terminal.out(`Vigie is listening on ${vigie.url}`);
       const stop = (): void => {
