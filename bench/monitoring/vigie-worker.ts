@@ -4,7 +4,8 @@
  * Started by the monitoring benchmarks, so that its CPU is measured apart from theirs.
  * Usage: tsx bench/monitoring/vigie-worker.ts --target http://127.0.0.1:PORT/ [--checks 2000]
  * [--every 1s] [--warmup 10] [--duration 30] [--dialect sqlite|postgres] [--probe http|tcp]
- * [--mode scheduler|bare]
+ * [--mode scheduler|bare] (environment: BENCH_HEAP_DEFAULT=1 leaves V8's heap growth at its default,
+ * where `vigie start` limits it)
  */
 import { parseArgs } from 'node:util';
 import { parseDuration } from '@vigie/contract';
@@ -12,6 +13,7 @@ import { activatePlan, SYSTEM_ACTOR } from '@vigie/core';
 import { probeFor, runProbe } from '@vigie/probes';
 import { cryptoRandomness, systemClock } from '../../packages/server/src/adapters/system';
 import { openDatabase } from '../../packages/server/src/db/connect';
+import { limitHeapGrowth } from '../../packages/server/src/heap-growth';
 import { kyselyStore } from '../../packages/server/src/db/kysely-store';
 import { migrateToLatest } from '../../packages/server/src/db/migrate';
 import { CheckScheduler } from '../../packages/server/src/monitoring/scheduler';
@@ -31,6 +33,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.target) throw new Error('--target is required');
+if (!process.env['BENCH_HEAP_DEFAULT']) limitHeapGrowth();
 const CHECKS = Number(values.checks);
 const EVERY_MS = parseDuration(values.every) ?? 1_000;
 const WARMUP_MS = Number(values.warmup) * 1000;
