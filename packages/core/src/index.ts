@@ -45,6 +45,7 @@ export * from './detection/flush-signals';
 export * from './detection/on-check-transition';
 export * from './detection/signal-combinations';
 export * from './detection/on-alert';
+export * from './detection/label-fingerprint';
 export * from './detection/maintenance-windows';
 export * from './checks/check-state';
 export * from './checks/next-check-state';

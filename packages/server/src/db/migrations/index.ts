@@ -5,6 +5,7 @@ import * as monitoring from './003-monitoring';
 import * as detection from './004-detection';
 import * as agents from './005-agents';
 import * as runbooks from './006-runbooks';
+import * as alertFingerprints from './007-alert-fingerprints';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-detection': detection,
   '005-agents': agents,
   '006-runbooks': runbooks,
+  '007-alert-fingerprints': alertFingerprints,
 };
 
 export const migrationProvider: MigrationProvider = {
