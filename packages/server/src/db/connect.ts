@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { poolPreparingByName } from './prepared-by-name';
 import pg from 'pg';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -84,7 +85,7 @@ export function openDatabase(urlText: string, options: OpenOptions = {}): Databa
   // An idle connection cut by the server (restart, failover) must not bring Vigie down:
   // the pool drops it and the next query opens a new one.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolPreparingByName(pool) }) });
   return {
     db,
     dialect: 'postgres',

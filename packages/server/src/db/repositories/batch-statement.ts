@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Dialect } from '../connect';
+import { prepareByName } from '../prepared-by-name';
 import type { Database } from '../schema';
 
 export interface BatchStatementSpec {
@@ -36,6 +37,7 @@ export class BatchStatement {
       const values = Array.from({ length: rows }, row).join(', ');
       text = `${this.spec.into} values ${values}${this.spec.tail ? ` ${this.spec.tail}` : ''}`;
       this.texts.set(key, text);
+      if (dialect === 'postgres') prepareByName(text);
     }
     return text;
   }
