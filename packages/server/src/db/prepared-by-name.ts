@@ -1,3 +1,4 @@
+import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
 
 /** SQL texts run often enough to be worth preparing once per PostgreSQL connection. */
@@ -12,30 +13,43 @@ export function prepareByName(text: string): void {
   if (!names.has(text)) names.set(text, `vigie_${names.size + 1}`);
 }
 
-const PREPARING = Symbol('vigie.prepared-by-name');
-
-type Query = (...args: unknown[]) => unknown;
-
 /**
- * The pool Kysely is given: its clients run the texts marked by `prepareByName` as named
- * statements (pg keeps what each connection has prepared), and every other query as before.
+ * One pg client as Kysely uses it, running the texts marked by `prepareByName` as named
+ * statements (pg remembers what each connection has prepared) and every other query as is.
  */
-export function poolPreparingByName(pool: pg.Pool): { connect(): Promise<pg.PoolClient>; end(): Promise<void> } {
+function clientPreparingByName(client: pg.PoolClient): PostgresPoolClient {
+  function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+  function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+  function query<R>(
+    sqlOrCursor: string | PostgresCursor<R>,
+    parameters?: ReadonlyArray<unknown>,
+  ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+    if (typeof sqlOrCursor !== 'string') {
+      // A cursor (Kysely's streams, unused by Vigie) goes to pg as it came.
+      const submit = client.query.bind(client) as unknown as (cursor: PostgresCursor<R>) => PostgresCursor<R>;
+      return submit(sqlOrCursor);
+    }
+    const values = (parameters ?? []) as unknown[];
+    const name = names.get(sqlOrCursor);
+    const result =
+      name === undefined ? client.query(sqlOrCursor, values) : client.query({ name, text: sqlOrCursor, values });
+    return result as unknown as Promise<PostgresQueryResult<R>>;
+  }
+  return { query, release: (destroy?: boolean) => client.release(destroy) };
+}
+
+/** The pool Kysely is given: each pg client it hands out is wrapped once, always by the same wrapper. */
+export function poolPreparingByName(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   return {
     async connect() {
       const client = await pool.connect();
-      const marked = client as pg.PoolClient & { [PREPARING]?: true };
-      if (!marked[PREPARING]) {
-        // Patched once per client, in place: Kysely knows its connections by client.
-        const query = client.query.bind(client) as Query;
-        (client as unknown as { query: Query }).query = (...args: unknown[]) => {
-          const [text, values] = args;
-          const name = typeof text === 'string' && Array.isArray(values) ? names.get(text) : undefined;
-          return name === undefined ? query(...args) : query({ name, text, values });
-        };
-        marked[PREPARING] = true;
+      let wrapper = wrapped.get(client);
+      if (!wrapper) {
+        wrapper = clientPreparingByName(client);
+        wrapped.set(client, wrapper);
       }
-      return client;
+      return wrapper;
     },
     end: () => pool.end(),
   };
