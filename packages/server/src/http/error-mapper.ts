@@ -73,16 +73,16 @@ const UnionAlternativesSchema = z.array(
 
 /**
  * A body that fits none of a union's shapes: "Invalid input" says nothing, so the problems of
- * the shape it came closest to are told instead: the one whose first problem lies deepest.
+ * the shape it came closest to are told instead: the one whose problems reach deepest into
+ * the body, then the one with the fewest.
  */
 function closestAlternative(errors: unknown): UnionIssue[] | undefined {
   const alternatives = UnionAlternativesSchema.safeParse(errors);
   if (!alternatives.success) return undefined;
   const depth = (issues: UnionIssue[]) => Math.max(...issues.map((issue) => issue.path.length));
-  const closest = alternatives.data
+  return alternatives.data
     .filter((issues) => issues.length > 0)
     .sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
-  return closest;
 }
 
 function friendlyMessage(error: Partial<FastifyError>): string {
