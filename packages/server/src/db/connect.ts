@@ -63,6 +63,9 @@ export function openDatabase(urlText: string, options: OpenOptions = {}): Databa
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Statement journals (a multi-row write inside a transaction keeps one) stay in memory:
+    // on disk they cost a write per page touched, as many as the commit itself.
+    sqlite.pragma('temp_store = MEMORY');
     const checkpointer =
       options.checkpointInBackground && file !== ':memory:'
         ? startWalCheckpointer(file, options.onCheckpointError)
