@@ -319,7 +319,15 @@ export class CheckScheduler {
     live.lastMessage = result.message;
     if (!steady) live.stateWrittenAt = at;
     this.writer.add(
-      { checkId: id, at, ...result },
+      // Written out rather than spread: this runs for every result of every check.
+      {
+        checkId: id,
+        at,
+        status: result.status,
+        latencyMs: result.latencyMs,
+        message: result.message,
+        values: result.values,
+      },
       steady ? null : stateRecordOf(live, at),
       step.transition && { ...step.transition, id: randomUUID(), shard, deliveredAt: null },
     );
