@@ -20,7 +20,21 @@ describe('bad input', () => {
   it('answers malformed JSON with 400', async () => {
     const response = await send('{"email": "x@example.org",');
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: 'Invalid', message: 'the body is not valid JSON' });
+    expect(response.json()).toMatchObject({ error: 'Invalid' });
+    // What is wrong, and where: the document stops after its 27th character.
+    expect(response.json().message).toMatch(/^the body is not valid JSON: .+ \(line 1, column 27\)$/);
+  });
+
+  it('answers an empty body with 400 saying so', async () => {
+    const response = await send('');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'Invalid', message: 'the body is empty: send a JSON document' });
+  });
+
+  it('refuses a key that could reach an object prototype with 400 naming it, not as malformed JSON', async () => {
+    const response = await send('{"email": "x@example.org", "__proto__": {"role": "admin"}}');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toContain('"__proto__" key');
   });
 
   it('answers a wrong type with 400 naming the field', async () => {

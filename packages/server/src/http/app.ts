@@ -14,6 +14,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { installAuthGuard } from './auth-guard';
 import type { HttpDeps } from './deps';
 import { mapError } from './error-mapper';
+import { parseJsonBody } from './json-body';
 import { agentRoutes } from './routes/agents';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { auditRoutes } from './routes/audit';
@@ -52,6 +53,15 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // JSON read as Fastify reads it, with a message that says what is wrong and where.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
