@@ -26,7 +26,8 @@ function describe(text: string, error: unknown): string {
   if (message.includes('forbidden prototype property')) {
     return 'the body has a "__proto__" key, or a "constructor" key holding a "prototype": refused, as either could change how objects behave';
   }
-  const position = /\s*in JSON at position (\d+)/.exec(message);
+  // Node 20 says "… in JSON at position 26"; later versions add "(line 1 column 27)".
+  const position = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
   if (!position) return `the body is not valid JSON: ${message}`;
   const { line, column } = lineAndColumn(text, Number(position[1]));
   return `the body is not valid JSON: ${message.replace(position[0], '')} (line ${line}, column ${column})`;
