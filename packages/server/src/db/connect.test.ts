@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from './connect';
 
 async function pragma(handle: DatabaseHandle, name: string): Promise<unknown> {
@@ -11,22 +11,19 @@ async function pragma(handle: DatabaseHandle, name: string): Promise<unknown> {
 }
 
 describe('an embedded database as Vigie opens it', () => {
-  let dir: string;
-  let handle: DatabaseHandle | undefined;
-  afterEach(async () => {
-    await handle?.close();
-    handle = undefined;
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('logs ahead, syncs at checkpoints, enforces references and keeps statement journals in memory', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'vigie-connect-'));
-    handle = openDatabase(`sqlite:${join(dir, 'vigie.db')}`);
-    expect(await pragma(handle, 'journal_mode')).toBe('wal');
-    // NORMAL: the log is synced at checkpoints, not at each commit.
-    expect(await pragma(handle, 'synchronous')).toBe(1);
-    expect(await pragma(handle, 'foreign_keys')).toBe(1);
-    // MEMORY: a multi-row write inside a transaction writes no temporary file.
-    expect(await pragma(handle, 'temp_store')).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-connect-'));
+    const handle = openDatabase(`sqlite:${join(dir, 'vigie.db')}`);
+    try {
+      expect(await pragma(handle, 'journal_mode')).toBe('wal');
+      // NORMAL: the log is synced at checkpoints, not at each commit.
+      expect(await pragma(handle, 'synchronous')).toBe(1);
+      expect(await pragma(handle, 'foreign_keys')).toBe(1);
+      // MEMORY: a multi-row write inside a transaction writes no temporary file.
+      expect(await pragma(handle, 'temp_store')).toBe(2);
+    } finally {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
