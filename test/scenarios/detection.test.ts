@@ -123,6 +123,46 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
     ).toBe(400);
   });
 
+  it('an alert repeated tells when it was last reported, to the minute, whenever it began', async () => {
+    const startedAt = t.clock.now() - 3_600 * SEC;
+    const fire = () =>
+      t.request(t.as.operator, 'POST', '/api/v1/alerts/alertmanager', {
+        version: '4',
+        status: 'firing',
+        alerts: [
+          {
+            status: 'firing',
+            labels: { alertname: 'HmpDiskFull', instance: 'hmp.principal.mediacontact.example:9100' },
+            annotations: { summary: 'Disque C: plein à 97 %' },
+            startsAt: new Date(startedAt).toISOString(),
+          },
+        ],
+      });
+    const reported = async () => {
+      const signals = (await t.request(t.as.operator, 'GET', '/api/v1/signals')).json() as {
+        firstAt: number;
+        lastAt: number;
+      }[];
+      expect(signals).toHaveLength(1);
+      return signals[0]!;
+    };
+    const firstReport = t.clock.now();
+    expect((await fire()).statusCode).toBe(202);
+    expect(await reported()).toMatchObject({ firstAt: startedAt, lastAt: firstReport });
+
+    // Half a minute later: the same report, nothing rewritten.
+    await runFor(30 * SEC);
+    await fire();
+    expect(await reported()).toMatchObject({ firstAt: startedAt, lastAt: firstReport });
+
+    // Past the minute: the repeat is the last report.
+    await runFor(45 * SEC);
+    const laterReport = t.clock.now();
+    await fire();
+    expect(await reported()).toMatchObject({ firstAt: startedAt, lastAt: laterReport });
+    expect(await incidents()).toHaveLength(1);
+  });
+
   it('generic JSON alerts are matched by the same rules, deduplicated, and resolve', async () => {
     const send = (status: string) =>
       t.request(t.as.operator, 'POST', '/api/v1/alerts', {

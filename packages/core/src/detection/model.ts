@@ -17,12 +17,19 @@ export interface Signal {
   state: string;
   message: string;
   firstAt: number;
+  /** When the failure was last reported, to the minute (`LAST_REPORT_RESOLUTION_MS`). */
   lastAt: number;
   status: SignalStatus;
   incidentId: string | null;
   recoveredAt: number | null;
   data: Record<string, unknown>;
 }
+
+/**
+ * A repeat refreshes its live signal's `lastAt` only once this much later: a storm of repeats
+ * (an Alertmanager restarting, a sender retrying) then writes nothing.
+ */
+export const LAST_REPORT_RESOLUTION_MS = 60_000;
 
 /**
  * The assets a signal speaks of: those of a combination's failing checks (kept in
@@ -45,7 +52,8 @@ export interface SignalRepository {
   /**
    * Records signals seen now, in a few statements however many: each is inserted unless its
    * source already has a live signal for its threat, whose `lastAt` then becomes the new
-   * one's. No two may share a source and a threat. Returns the ids of those inserted.
+   * one's if that is at least `LAST_REPORT_RESOLUTION_MS` later. No two may share a source
+   * and a threat. Returns the ids of those inserted.
    */
   recordLive(signals: readonly Signal[]): Promise<Set<string>>;
   /** The live signals of these sources. */

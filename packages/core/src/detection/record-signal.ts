@@ -53,7 +53,8 @@ export async function recordSignals(ctx: EngineContext, inputs: readonly SignalI
         state: input.state,
         message: input.message,
         firstAt: input.at,
-        lastAt: input.at,
+        // Reported now, whenever the failure began (an alert's own start may be long past).
+        lastAt: Math.max(input.at, now),
         status: 'pending',
         incidentId: null,
         recoveredAt: null,

@@ -182,15 +182,26 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
     expect(inserted).toEqual(new Set(first.map((s) => s.id)));
 
     await store.transaction((tx) => tx.signals.update({ ...first[7]!, status: 'recovered', recoveredAt: 1_500 }));
-    const again = [signal(3, 2_000), signal(7, 2_000), signal(400, 2_000)];
+    // A minute later or more: the repeat's time becomes the live signal's last report.
+    const again = [signal(3, 61_000), signal(7, 61_000), signal(400, 61_000)];
     const second = await store.transaction((tx) => tx.signals.recordLive(again));
     // Source 3 was live: refreshed. Source 7 had recovered: a new failure.
     expect(second).toEqual(new Set([again[1]!.id, again[2]!.id]));
-    const live = await store.transaction((tx) => tx.signals.liveFromSources(['alert:store-3', 'alert:store-7']));
-    expect(live.map((s) => [s.source, s.id, s.firstAt, s.lastAt, s.message, s.data]).sort()).toEqual([
-      ['alert:store-3', first[3]!.id, 1_000, 2_000, 'alerte 3', { labels: { n: '3' } }],
-      ['alert:store-7', again[1]!.id, 2_000, 2_000, 'alerte 7', { labels: { n: '7' } }],
-    ]);
+    const live = () => store.transaction((tx) => tx.signals.liveFromSources(['alert:store-3', 'alert:store-7']));
+    const expected = [
+      ['alert:store-3', first[3]!.id, 1_000, 61_000, 'alerte 3', { labels: { n: '3' } }],
+      ['alert:store-7', again[1]!.id, 61_000, 61_000, 'alerte 7', { labels: { n: '7' } }],
+    ];
+    expect((await live()).map((s) => [s.source, s.id, s.firstAt, s.lastAt, s.message, s.data]).sort()).toEqual(
+      expected,
+    );
+
+    // Sooner than a minute: a repeat, nothing inserted, and the row left as it was.
+    const soon = await store.transaction((tx) => tx.signals.recordLive([signal(3, 120_000), signal(7, 90_000)]));
+    expect(soon).toEqual(new Set());
+    expect((await live()).map((s) => [s.source, s.id, s.firstAt, s.lastAt, s.message, s.data]).sort()).toEqual(
+      expected,
+    );
   });
 
   it('writes check results and states in batches of any size, each read back as written', async () => {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
   isLive,
+  LAST_REPORT_RESOLUTION_MS,
   type MaintenanceRepository,
   type Signal,
   type SignalRepository,
@@ -68,12 +69,15 @@ const SIGNAL_COLUMNS = [
 
 /**
  * Inserts rows unless their source has a live signal for their threat (the partial unique
- * index), moving that one's last time instead; returns the ids of the rows touched.
+ * index), moving that one's last time instead when it is a minute later or more (a repeat
+ * sooner writes nothing: no page of the table changes); returns the ids of the rows touched.
  */
 const RECORD_LIVE = new BatchStatement({
   into: `insert into signals (${SIGNAL_COLUMNS.join(', ')})`,
   columns: SIGNAL_COLUMNS.length,
-  tail: 'on conflict (source, threat_id) where live = 1 do update set last_at = excluded.last_at returning id',
+  tail:
+    'on conflict (source, threat_id) where live = 1 do update set last_at = excluded.last_at' +
+    ` where excluded.last_at >= signals.last_at + ${LAST_REPORT_RESOLUTION_MS} returning id`,
   sizes: [256, 64, 16, 4, 1],
 });
 
