@@ -74,8 +74,10 @@ export const SignalSchema = z.object({
   assetId: z.string().nullable(),
   state: z.string(),
   message: z.string(),
-  firstAt: z.number(),
-  lastAt: z.number(),
+  firstAt: z.number().describe('epoch milliseconds: when the failure began (an alert: its startsAt)'),
+  lastAt: z
+    .number()
+    .describe('epoch milliseconds: when the failure was last reported, to the minute (repeats sooner are not written)'),
   status: z.string(),
   incidentId: z.string().nullable(),
   recoveredAt: z.number().nullable(),
