@@ -6,15 +6,10 @@
  * Usage: tsx bench/inbound-alerts.ts [--alerts 100000] [--batch 1000] [--dialect sqlite|postgres]
  * (environment: BENCH_NODE_ARGS for the server's Node flags, BENCH_PROFILE=DIR for a CPU profile)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SEED_PLAN_TEXT } from '../packages/server/src/testing/test-app';
-import { createTestDatabase } from '../packages/server/src/testing/test-databases';
-import { startVigieProcess } from '../test/support/cli';
 import { startAlertmanager } from '../test/support/peers/alertmanager';
-import { buildServer } from '../scripts/build-runtime';
+import { startBenchVigie } from './bench-vigie';
 import { cpuSeconds, peakRssMB } from './proc-stats';
 
 const { values } = parseArgs({
@@ -26,7 +21,6 @@ const { values } = parseArgs({
 });
 const ALERTS = Number(values.alerts);
 const BATCH = Number(values.batch);
-const ADMIN = { email: 'bench@example.org', password: 'a bench password' };
 /** Alertmanager 0.25 as measured when the targets were set: alerts/s and peak RSS. */
 const ANCHOR = { distinct: 45_041, repeats: 75_720, peakRssMB: 639 };
 
@@ -57,46 +51,11 @@ async function measure(pid: number, send: (batch: ReturnType<typeof batches>[num
   return { distinct, repeats, peakRssMB: peakRssMB(pid) };
 }
 
-const database = await createTestDatabase(values.dialect === 'postgres' ? 'postgres' : 'sqlite');
-const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-alerts-'));
-const planFile = join(dir, 'plan.yaml');
 // A long group wait keeps the engine out of the measure: only reception and storage count.
-writeFileSync(planFile, `${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1h\n`);
-// Vigie as `npm start` runs it: built for plain Node, without a TypeScript loader.
-const builtServer = await buildServer();
-const vigie = await startVigieProcess(['--db', database.url, '--plan', planFile], {
-  bin: builtServer,
-  cwd: dir,
-  env: {
-    VIGIE_ADMIN_EMAIL: ADMIN.email,
-    VIGIE_ADMIN_PASSWORD: ADMIN.password,
-    VIGIE_DATA_DIR: dir,
-    VIGIE_LOG_LEVEL: 'warn',
-  },
-  // BENCH_NODE_ARGS="--flag …" runs the server with Node or V8 flags (say, heap sizes);
-  // BENCH_PROFILE=DIR writes a CPU profile of the server there when it stops.
-  nodeArgs: [
-    ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
-    ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : []),
-  ],
-});
+const vigie = await startBenchVigie(`${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1h\n`, values.dialect);
 try {
-  const login = await fetch(`${vigie.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-  const { token } = (await (
-    await fetch(`${vigie.baseUrl}/api/v1/tokens`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'bench' }),
-    })
-  ).json()) as { token: string };
-
-  const vigieResult = await measure(vigie.child.pid!, async (batch) => {
+  const { token } = vigie;
+  const vigieResult = await measure(vigie.pid, async (batch) => {
     const response = await fetch(`${vigie.baseUrl}/api/v1/alerts/alertmanager`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -114,7 +73,7 @@ try {
     JSON.stringify(
       {
         bench: 'inbound-alerts',
-        dialect: database.dialect,
+        dialect: vigie.database.dialect,
         alerts: ALERTS,
         batch: BATCH,
         vigie: vigieResult,
@@ -140,5 +99,4 @@ try {
   );
 } finally {
   await vigie.stop();
-  await database.drop();
 }

@@ -163,6 +163,50 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
     expect(await incidents()).toHaveLength(1);
   });
 
+  it('a storm of alerts opens one incident told in one line, and their resolution resolves it', async () => {
+    const STORM = 1_500;
+    const send = (status: 'firing' | 'resolved') =>
+      t.request(t.as.operator, 'POST', '/api/v1/alerts/alertmanager', {
+        version: '4',
+        status,
+        alerts: Array.from({ length: STORM }, (_, i) => ({
+          status,
+          labels: { alertname: 'HmpDiskFull', instance: `hmp-${i}.principal.mediacontact.example:9100` },
+          annotations: { summary: `Disque plein sur hmp-${i}` },
+        })),
+      });
+    const signalLines = async (id: string) =>
+      ((await room(id)).timeline as { kind: string; summary: string; data: Record<string, unknown> }[]).filter(
+        (e) => e.kind === 'signal',
+      );
+
+    expect((await send('firing')).statusCode).toBe(202);
+    await runFor(11 * SEC);
+    const list = await incidents();
+    expect(list.map((i) => i.threatId)).toEqual(['espace-hmp']);
+    const detected = await signalLines(list[0]!.id);
+    expect(detected.map((e) => e.summary)).toEqual([
+      `${STORM} signals detected: Disque plein sur hmp-0; Disque plein sur hmp-1; Disque plein sur hmp-2 …`,
+    ]);
+    expect(detected[0]!.data).toMatchObject({ count: STORM });
+    const signals = (await t.request(t.as.operator, 'GET', '/api/v1/signals')).json() as {
+      status: string;
+      incidentId: string;
+    }[];
+    expect(signals).toHaveLength(STORM);
+    expect(signals.filter((s) => s.status === 'opened')).toHaveLength(1);
+    expect(signals.filter((s) => s.status === 'attached' && s.incidentId === list[0]!.id)).toHaveLength(STORM - 1);
+
+    expect((await send('resolved')).statusCode).toBe(202);
+    await runFor(SEC);
+    expect((await incidents())[0]!.status).toBe('resolved');
+    expect((await signalLines(list[0]!.id)).map((e) => e.summary)).toEqual([
+      detected[0]!.summary,
+      `${STORM} signals back to normal: Disque plein sur hmp-0; Disque plein sur hmp-1; Disque plein sur hmp-2 …`,
+    ]);
+    expect((await t.request(t.as.operator, 'GET', '/api/v1/signals')).json()).toEqual([]);
+  });
+
   it('generic JSON alerts are matched by the same rules, deduplicated, and resolve', async () => {
     const send = (status: string) =>
       t.request(t.as.operator, 'POST', '/api/v1/alerts', {

@@ -47,6 +47,15 @@ export function isLive(signal: Pick<Signal, 'status'>): boolean {
   return signal.status === 'pending' || signal.status === 'opened' || signal.status === 'attached';
 }
 
+/** An asset with live signals (see `SignalRepository.liveAssets`): what `assetsOfSignal` reads, and the incident. */
+export type LiveAsset = Pick<Signal, 'assetId' | 'data' | 'incidentId'>;
+
+export interface SignalRecovery {
+  id: string;
+  /** What the source said when it came back. */
+  message: string;
+}
+
 export interface SignalRepository {
   insert(signal: Signal): Promise<void>;
   /**
@@ -59,11 +68,25 @@ export interface SignalRepository {
   /** The live signals of these sources. */
   liveFromSources(sources: string[]): Promise<Signal[]>;
   update(signal: Signal): Promise<void>;
+  /** Raises these signals on an incident: the one that opened it `opened`, those joining it `attached`. */
+  raise(ids: readonly string[], status: 'opened' | 'attached', incidentId: string): Promise<void>;
+  /** These signals' failures are over: recovered at `at`, each with its own message. */
+  recover(recoveries: readonly SignalRecovery[], at: number): Promise<void>;
+  /** Whether a signal raised on this incident is still live. */
+  anyLiveForIncident(incidentId: string): Promise<boolean>;
   /** The live signal of one source for one threat, if any. */
   findLive(source: string, threatId: string): Promise<Signal | undefined>;
   liveFromSource(source: string): Promise<Signal[]>;
-  /** Every live signal: few at a time, the failures under way. */
+  /** Every live signal: the failures under way (after a storm of alerts, many). */
   live(): Promise<Signal[]>;
+  /** The signals waiting out their group wait, oldest first. */
+  pending(): Promise<Signal[]>;
+  /**
+   * Where the live signals are, without them: each asset (or list of assets) that has one,
+   * with the incident it was raised on — however many signals, few rows; the incident of the
+   * latest signal last.
+   */
+  liveAssets(): Promise<LiveAsset[]>;
   forIncident(incidentId: string): Promise<Signal[]>;
 }
 

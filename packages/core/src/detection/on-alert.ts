@@ -2,7 +2,7 @@ import type { EngineContext } from '../incidents/context';
 import { activePlanOrFail } from '../incidents/with-incident';
 import { labelFingerprint } from './label-fingerprint';
 import { assetForAlert, threatsForAlert } from './match-rules';
-import { recordSignals, recoverSignals, type SignalInput } from './record-signal';
+import { recordSignals, recoverSources, type SignalInput, type SourceRecovery } from './record-signal';
 
 /** An alert from outside (Alertmanager, a generic JSON sender), already parsed. */
 export interface InboundAlert {
@@ -29,12 +29,13 @@ export async function handleAlerts(ctx: EngineContext, alerts: readonly InboundA
   const now = ctx.clock.now();
   const outcomes: AlertOutcome[] = [];
   const firing: SignalInput[] = [];
+  const resolved: SourceRecovery[] = [];
   for (const alert of alerts) {
     const fingerprint = alert.fingerprint ?? labelFingerprint(alert.labels);
     const source = `alert:${fingerprint}` as const;
     const message = alert.summary ?? alert.labels['alertname'] ?? 'alert';
     if (alert.status === 'resolved') {
-      await recoverSignals(ctx, source, now, message);
+      resolved.push({ source, message });
       outcomes.push({ fingerprint, threats: [], status: 'resolved' });
       continue;
     }
@@ -52,6 +53,8 @@ export async function handleAlerts(ctx: EngineContext, alerts: readonly InboundA
     }
     outcomes.push({ fingerprint, threats, status: 'firing' });
   }
+  // Those resolved first: an alert resolved then firing again in one batch is live after it.
+  await recoverSources(ctx, resolved, now);
   await recordSignals(ctx, firing);
   return outcomes;
 }

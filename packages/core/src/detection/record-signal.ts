@@ -3,6 +3,7 @@ import { resolveIncident } from '../incidents/lifecycle';
 import type { EngineContext } from '../incidents/context';
 import { activePlanOrFail, withIncident } from '../incidents/with-incident';
 import type { Signal, SignalSource } from './model';
+import { signalLines } from './signal-lines';
 
 export interface SignalInput {
   source: SignalSource;
@@ -81,6 +82,15 @@ export async function recordSignals(ctx: EngineContext, inputs: readonly SignalI
   });
 }
 
+/** A source whose failure is over. */
+export interface SourceRecovery {
+  source: SignalSource;
+  /** What it said when it came back. */
+  message: string;
+  /** Threats still revealed by the source's new state: their signals stay live. */
+  keepThreats?: readonly string[];
+}
+
 /**
  * The failure is over: its live signals are recovered; an incident the plan resolves
  * on recovery is resolved once none of its signals is live any more.
@@ -93,20 +103,62 @@ export async function recoverSignals(
   /** Threats still revealed by the source's new state: their signals stay live. */
   keepThreats: readonly string[] = [],
 ): Promise<string[]> {
-  const touched = await ctx.store.transaction(async (tx) => {
-    const live = (await tx.signals.liveFromSource(source)).filter((s) => !keepThreats.includes(s.threatId));
-    for (const signal of live) await tx.signals.update({ ...signal, status: 'recovered', recoveredAt: at, message });
-    return [...new Set(live.map((s) => s.incidentId).filter((id): id is string => id !== null))];
+  return recoverSources(ctx, [{ source, message, keepThreats }], at);
+}
+
+/**
+ * Many sources back to normal at once (a batch of resolved alerts): their live signals are
+ * recovered in one transaction, each incident they were raised on is told in a few lines,
+ * and resolved when the plan says so and none of its signals is live any more. Returns the
+ * incidents resolved.
+ */
+export async function recoverSources(
+  ctx: EngineContext,
+  recoveries: readonly SourceRecovery[],
+  at: number,
+): Promise<string[]> {
+  if (!recoveries.length) return [];
+  const bySource = new Map<string, SourceRecovery>();
+  for (const recovery of recoveries) bySource.set(recovery.source, recovery);
+  const recoveryOf = (signal: Signal) => bySource.get(signal.source)!;
+  const recovered = await ctx.store.transaction(async (tx) => {
+    const live = (await tx.signals.liveFromSources([...bySource.keys()])).filter(
+      (signal) => !recoveryOf(signal).keepThreats?.includes(signal.threatId),
+    );
+    await tx.signals.recover(
+      live.map((signal) => ({ id: signal.id, message: recoveryOf(signal).message })),
+      at,
+    );
+    return live;
   });
+
+  // Each incident hears once of each source back to normal, in the order they were told.
+  const incidentsBySource = new Map<string, Set<string>>();
+  for (const signal of recovered) {
+    if (signal.incidentId === null) continue;
+    const incidents = incidentsBySource.get(signal.source);
+    if (incidents) incidents.add(signal.incidentId);
+    else incidentsBySource.set(signal.source, new Set([signal.incidentId]));
+  }
+  const sourcesByIncident = new Map<string, SignalSource[]>();
+  for (const { source } of bySource.values()) {
+    for (const incidentId of incidentsBySource.get(source) ?? []) {
+      const sources = sourcesByIncident.get(incidentId);
+      if (sources) sources.push(source);
+      else sourcesByIncident.set(incidentId, [source]);
+    }
+  }
   const resolved: string[] = [];
-  for (const incidentId of touched) {
+  for (const [incidentId, sources] of sourcesByIncident) {
     const done = await withIncident(ctx, SYSTEM_ACTOR, incidentId, async (w) => {
-      await w.log('signal', `Back to normal: ${message}`, { source, recovered: true });
-      const stillLive = (await w.tx.signals.forIncident(incidentId)).some(
-        (s) => s.status === 'opened' || s.status === 'attached',
-      );
+      const events = sources.map((source) => {
+        const { message } = bySource.get(source)!;
+        return { source, message, line: { summary: `Back to normal: ${message}`, data: { source, recovered: true } } };
+      });
+      for (const line of signalLines(events, (count, quoted) => `${count} signals back to normal: ${quoted}`))
+        await w.log('signal', line.summary, line.data);
       return (
-        !stillLive &&
+        !(await w.tx.signals.anyLiveForIncident(incidentId)) &&
         w.threat?.resolve === 'on-recovery' &&
         ['open', 'acknowledged', 'mitigating'].includes(w.incident.status)
       );

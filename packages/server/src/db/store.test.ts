@@ -204,6 +204,71 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
     );
   });
 
+  it('raises, recovers and tells where live signals are, many at a time', async () => {
+    const signal = (i: number, assetId: string | null, data: Record<string, unknown> = {}): Signal => ({
+      id: testRandomness.id(),
+      source: `alert:raise-${i}`,
+      threatId: 'menace-2',
+      assetId,
+      state: 'down',
+      message: `alerte ${i}`,
+      firstAt: 1_000 + i,
+      lastAt: 1_000 + i,
+      status: 'pending',
+      incidentId: null,
+      recoveredAt: null,
+      data,
+    });
+    // 1,201 signals on one asset, more than a statement holds; one that lists its assets.
+    const storm = Array.from({ length: 1_201 }, (_, i) => signal(i, 'hmp'));
+    const combination = signal(5_000, null, { assets: ['sql', 'crm'] });
+    await store.transaction((tx) => tx.signals.recordLive([...storm, combination]));
+    const incident = testRandomness.id();
+    // The store holds other tests' signals too: these are told by their sources.
+    const mine = (signals: Signal[]) => signals.filter((s) => s.source.startsWith('alert:raise-'));
+    expect(mine(await store.transaction((tx) => tx.signals.pending())).map((s) => s.id)).toEqual([
+      ...storm.map((s) => s.id),
+      combination.id,
+    ]);
+
+    await store.transaction(async (tx) => {
+      await tx.signals.raise([storm[0]!.id], 'opened', incident);
+      await tx.signals.raise(
+        storm.slice(1).map((s) => s.id),
+        'attached',
+        incident,
+      );
+    });
+    expect(mine(await store.transaction((tx) => tx.signals.pending()))).toEqual([combination]);
+    const raised = await store.transaction((tx) => tx.signals.forIncident(incident));
+    expect(raised).toHaveLength(1_201);
+    expect(raised.filter((s) => s.status === 'opened').map((s) => s.id)).toEqual([storm[0]!.id]);
+    // Where they are: one row per asset and incident however many signals.
+    const where = await store.transaction((tx) => tx.signals.liveAssets());
+    expect(where.filter((row) => row.assetId === 'hmp')).toEqual([{ assetId: 'hmp', incidentId: incident, data: {} }]);
+    expect(where).toContainEqual({ assetId: null, incidentId: null, data: { assets: ['sql', 'crm'] } });
+
+    // All but one recovered in one go, each with its own message.
+    const recovered = storm.slice(0, 1_200);
+    await store.transaction((tx) =>
+      tx.signals.recover(
+        recovered.map((s, i) => ({ id: s.id, message: `revenu ${i}` })),
+        9_000,
+      ),
+    );
+    expect(await store.transaction((tx) => tx.signals.anyLiveForIncident(incident))).toBe(true);
+    const after = await store.transaction((tx) => tx.signals.forIncident(incident));
+    expect(after.filter((s) => s.status === 'recovered')).toHaveLength(1_200);
+    expect(after.find((s) => s.id === recovered[777]!.id)).toMatchObject({
+      status: 'recovered',
+      recoveredAt: 9_000,
+      message: 'revenu 777',
+    });
+    expect((await store.transaction((tx) => tx.signals.liveFromSources(['alert:raise-777']))).length).toBe(0);
+    await store.transaction((tx) => tx.signals.recover([{ id: storm[1_200]!.id, message: 'revenu' }], 9_500));
+    expect(await store.transaction((tx) => tx.signals.anyLiveForIncident(incident))).toBe(false);
+  });
+
   it('writes check results and states in batches of any size, each read back as written', async () => {
     // 585 = 512 + 64 + 8 + 1 results, on three checks.
     const results: CheckResultRecord[] = Array.from({ length: 585 }, (_, i) => ({

@@ -95,6 +95,11 @@ function fromParts(value: string): number {
   return Date.UTC(y, mo - 1, d, h, mi);
 }
 
+/** A count as people read it: `9 990` in French, `9,990` in English. */
+export function formatCount(count: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: 0 }).format(count);
+}
+
 /** A probe's latency as people read it: `0,4 ms`, `12 ms`, `1,5 s`. */
 export function formatLatency(ms: number, language: Language): string {
   const number = (value: number, digits: number) =>

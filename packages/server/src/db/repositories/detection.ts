@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import {
   isLive,
   LAST_REPORT_RESOLUTION_MS,
@@ -50,6 +50,9 @@ function toRow(signal: Signal): Selectable<SignalsTable> {
 
 /** Rows per statement: well under SQLite's limit on bound parameters. */
 const CHUNK = 500;
+
+/** Signals recovered per statement: three parameters each. */
+const RECOVERIES_PER_STATEMENT = 250;
 
 const SIGNAL_COLUMNS = [
   'id',
@@ -112,6 +115,44 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
       const { id: _id, ...changes } = toRow(signal);
       await db.updateTable('signals').set(changes).where('id', '=', signal.id).execute();
     },
+    async raise(ids, status, incidentId) {
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        await db
+          .updateTable('signals')
+          .set({ status, incident_id: incidentId })
+          .where('id', 'in', ids.slice(i, i + CHUNK))
+          .execute();
+      }
+    },
+    async recover(recoveries, at) {
+      // One statement for many signals, each its own message: `case id when … then … end`.
+      for (let i = 0; i < recoveries.length; i += RECOVERIES_PER_STATEMENT) {
+        const chunk = recoveries.slice(i, i + RECOVERIES_PER_STATEMENT);
+        const messages = sql<string>`case id ${sql.join(
+          chunk.map(({ id, message }) => sql`when ${id} then ${message}`),
+          sql` `,
+        )} end`;
+        await db
+          .updateTable('signals')
+          .set({ status: 'recovered', live: 0, recovered_at: at, message: messages })
+          .where(
+            'id',
+            'in',
+            chunk.map(({ id }) => id),
+          )
+          .execute();
+      }
+    },
+    async anyLiveForIncident(incidentId) {
+      const row = await db
+        .selectFrom('signals')
+        .select('id')
+        .where('incident_id', '=', incidentId)
+        .where('live', '=', 1)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     async findLive(source, threatId) {
       const row = await db
         .selectFrom('signals')
@@ -131,6 +172,31 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
       return (await db.selectFrom('signals').selectAll().where('live', '=', 1).orderBy('first_at').execute()).map(
         toSignal,
       );
+    },
+    async pending() {
+      return (
+        await db.selectFrom('signals').selectAll().where('status', '=', 'pending').orderBy('first_at').execute()
+      ).map(toSignal);
+    },
+    async liveAssets() {
+      // A signal's data matters here only when it lists its assets (a combination's).
+      const rows = await db
+        .selectFrom('signals')
+        .select([
+          'asset_id',
+          'incident_id',
+          sql<string | null>`case when data like '%"assets"%' then data end`.as('listed'),
+          (eb) => eb.fn.max('first_at').as('latest'),
+        ])
+        .where('live', '=', 1)
+        .groupBy([sql.lit(1), sql.lit(2), sql.lit(3)])
+        .orderBy('latest')
+        .execute();
+      return rows.map((row) => ({
+        assetId: row.asset_id,
+        incidentId: row.incident_id,
+        data: row.listed === null ? {} : readJson<Record<string, unknown>>(row.listed),
+      }));
     },
     async forIncident(incidentId) {
       return (

@@ -48,6 +48,21 @@ describe('detection lines of the timeline', () => {
       'en',
       'Consequence of Onduleur failing: SQL B (down), SQL A (down) — SQL B: timeout (Serveur SQL)',
     ],
+    [
+      '9990 signals detected: Disque plein sur hmp-0; Disque plein sur hmp-1; Disque plein sur hmp-2 …',
+      'fr',
+      '9\u202f990 signaux détectés : Disque plein sur hmp-0; Disque plein sur hmp-1; Disque plein sur hmp-2 …',
+    ],
+    [
+      '9990 signals back to normal: Disque plein sur hmp-0 …',
+      'en',
+      '9,990 signals back to normal: Disque plein sur hmp-0 …',
+    ],
+    [
+      '12 consequences attached: CRM down; Onnet32 down …',
+      'fr',
+      '12 conséquences rattachées : CRM down; Onnet32 down …',
+    ],
     ['Something the interface does not know', 'fr', 'Something the interface does not know'],
   ] as const)('%s (%s)', (summary, language, expected) => {
     expect(lineIn(summary, language)).toBe(expected);

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { parseDuration } from '@vigie/contract';
 import type { TimelineEntry } from '../../hooks/use-incidents';
 import type { Language } from '../../i18n/i18n';
-import { formatClock, formatDateTime, formatDurationForHumans } from '../../lib/format';
+import { formatClock, formatCount, formatDateTime, formatDurationForHumans } from '../../lib/format';
 
 // The server writes each timeline line in English, with structured data beside it for
 // some kinds. Those kinds are told here in the interface language; a line of a shape
@@ -21,6 +21,13 @@ function roughly(ms: number, language: Language): string {
   if (minutes < 3_600_000 || minutes % 3_600_000 === 0) return formatDurationForHumans(minutes, language);
   return formatClock(minutes, language);
 }
+
+/** The line that stands for a storm of signals, by what they did. */
+const MANY_SIGNALS = {
+  'signals detected': 'room.timeline.text.manyDetected',
+  'signals back to normal': 'room.timeline.text.manyBackToNormal',
+  'consequences attached': 'room.timeline.text.manyConsequences',
+} as const;
 
 const STATUS_SENTENCES: [RegExp, string][] = [
   [/^Incident opened: /, 'open'],
@@ -177,6 +184,11 @@ export function describeEntry(
         .replace(/^Detected: /, t('room.timeline.text.detected'))
         .replace(/^Back to normal: /, t('room.timeline.text.backToNormal'))
         .replace(/^Signal attached: /, t('room.timeline.text.signalAttached'))
+        .replace(
+          /^(\d+) (signals detected|signals back to normal|consequences attached): /,
+          (_all, n: string, what: string) =>
+            t(MANY_SIGNALS[what as keyof typeof MANY_SIGNALS], { n: formatCount(Number(n), language) }),
+        )
         .replace(/^Consequence: (.*) — (.+) depends on (.+)$/, (_all, message: string, assets: string, root: string) =>
           t('room.timeline.text.consequence', { message, assets, root }),
         );
