@@ -8,7 +8,7 @@ import { startRunbookIn } from '../runbooks/start-runbook';
 import { activePlanOrFail, withIncident } from '../incidents/with-incident';
 import { rootCauseOfAll } from './dependencies';
 import { maintenanceCoveringAll, planMaintenance } from './maintenance';
-import { assetsOfSignal, type Signal } from './model';
+import { assetsOfSignal, type MaintenanceWindow, type Signal, type SignalCursor } from './model';
 import { signalLines } from './signal-lines';
 
 function assetName(plan: Plan, id: string | null): string {
@@ -19,6 +19,9 @@ function assetNames(plan: Plan, ids: readonly string[]): string {
   return ids.length ? ids.map((id) => assetName(plan, id)).join(', ') : '?';
 }
 
+/** Ripe signals raised per transaction of reading: a storm of alerts is raised a page at a time. */
+export const FLUSH_PAGE = 10_000;
+
 /**
  * Turns the signals whose group wait is over into incidents: a signal whose asset
  * depends on a failing one is attached to that root cause's incident; the others open
@@ -27,34 +30,66 @@ function assetNames(plan: Plan, ids: readonly string[]): string {
 export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> {
   const { plan } = await activePlanOrFail(ctx);
   const now = ctx.clock.now();
-  const { ripe, live, windows, activeIncidents } = await ctx.store.transaction(async (tx) => {
-    const live = await tx.signals.liveAssets();
-    const ripe = (await tx.signals.pending()).filter((s) => s.firstAt + plan.detection.groupWait <= now + 1_000);
-    const from = Math.min(now, ...ripe.map((s) => s.firstAt));
-    const windows = [...planMaintenance(plan), ...(await tx.maintenance.overlapping(from, now + 1))];
-    const activeIncidents = await tx.incidents.list({
+  const ripeUntil = now + 1_000 - plan.detection.groupWait;
+  let after: SignalCursor | undefined;
+  let scene: Scene | undefined;
+  for (;;) {
+    const page = await ctx.store.transaction((tx) =>
+      tx.signals.pending({ firstAtUntil: ripeUntil, limit: FLUSH_PAGE, after }),
+    );
+    if (page.length) {
+      scene ??= await sceneOfFlush(ctx, plan, Math.min(now, page[0]!.firstAt), now);
+      await raiseRipe(ctx, plan, page, scene);
+    }
+    if (page.length < FLUSH_PAGE) break;
+    after = page.at(-1);
+  }
+  await ctx.store.transaction((tx) => tx.jobs.complete(job.id, ctx.clock.now()));
+}
+
+/** What a flush reads once, however many pages it raises: where failures are, and their incidents. */
+interface Scene {
+  windows: MaintenanceWindow[];
+  activeIncidents: Incident[];
+  /** Assets with a live signal or an active incident. */
+  failing: Set<string>;
+  /** The incident each failing asset's signals were raised on, kept up as signals are raised. */
+  incidentOfAsset: Map<string, string>;
+  /** The incident each threat's signals were raised on in this flush. */
+  incidentOfThreat: Map<string, string>;
+}
+
+async function sceneOfFlush(ctx: EngineContext, plan: Plan, from: number, now: number): Promise<Scene> {
+  const { live, windows, activeIncidents } = await ctx.store.transaction(async (tx) => ({
+    live: await tx.signals.liveAssets(),
+    windows: [...planMaintenance(plan), ...(await tx.maintenance.overlapping(from, now + 1))],
+    activeIncidents: await tx.incidents.list({
       status: ['open', 'acknowledged', 'mitigating'],
       limit: 1000,
       offset: 0,
-    });
-    return { ripe, live, windows, activeIncidents };
-  });
-
+    }),
+  }));
   const failing = new Set<string>([
     ...live.flatMap(assetsOfSignal),
     ...activeIncidents.filter((i) => !i.drill).flatMap((i) => i.assets),
   ]);
-  // A combination's signal speaks of several assets: it is a consequence only if all of them are.
-  const rootOf = (signal: Signal) => rootCauseOfAll(plan, assetsOfSignal(signal), failing);
   const incidentOfAsset = new Map<string, string>();
   for (const signal of live)
     if (signal.incidentId) for (const asset of assetsOfSignal(signal)) incidentOfAsset.set(asset, signal.incidentId);
+  return { windows, activeIncidents, failing, incidentOfAsset, incidentOfThreat: new Map() };
+}
+
+/** Raises ripe signals, oldest first, on incidents (see `flushSignals`). */
+async function raiseRipe(ctx: EngineContext, plan: Plan, ripe: readonly Signal[], scene: Scene): Promise<void> {
+  const { windows, activeIncidents, failing, incidentOfAsset, incidentOfThreat } = scene;
+  // A combination's signal speaks of several assets: it is a consequence only if all of them are.
+  const rootOf = (signal: Signal) => rootCauseOfAll(plan, assetsOfSignal(signal), failing);
   const incidentFor = (asset: string): string | undefined =>
     incidentOfAsset.get(asset) ?? activeIncidents.find((i: Incident) => !i.drill && i.assets.includes(asset))?.id;
 
   const raised: Signal[] = [];
   const suppressed: Signal[] = [];
-  for (const signal of [...ripe].sort((a, b) => a.firstAt - b.firstAt)) {
+  for (const signal of ripe) {
     const window = maintenanceCoveringAll(plan, windows, assetsOfSignal(signal), signal.firstAt);
     if (window)
       suppressed.push({ ...signal, status: 'suppressed', data: { ...signal.data, maintenance: window.reason } });
@@ -72,6 +107,7 @@ export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> 
     plan,
     raised.filter((signal) => rootOf(signal) === undefined),
     incidentOfAsset,
+    incidentOfThreat,
   );
   const byRootIncident = new Map<string, { signal: Signal; root: string }[]>();
   const withoutRootIncident: Signal[] = [];
@@ -87,8 +123,7 @@ export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> 
     else byRootIncident.set(incidentId, [{ signal, root }]);
   }
   for (const [incidentId, group] of byRootIncident) await attachConsequences(ctx, plan, incidentId, group);
-  await raiseOnThreats(ctx, plan, withoutRootIncident, incidentOfAsset);
-  await ctx.store.transaction((tx) => tx.jobs.complete(job.id, ctx.clock.now()));
+  await raiseOnThreats(ctx, plan, withoutRootIncident, incidentOfAsset, incidentOfThreat);
 }
 
 /**
@@ -101,6 +136,7 @@ async function raiseOnThreats(
   plan: Plan,
   signals: readonly Signal[],
   incidentOfAsset: Map<string, string>,
+  incidentOfThreat: Map<string, string>,
 ): Promise<void> {
   const byThreat = new Map<string, Signal[]>();
   for (const signal of signals) {
@@ -112,14 +148,19 @@ async function raiseOnThreats(
     const threat = plan.threats.find((t) => t.id === threatId);
     if (!threat) continue;
     const first = group[0]!;
-    const { incident, deduplicated } = await openIncident(ctx, SYSTEM_ACTOR, {
-      threatId: threat.id,
-      assets: threat.assets,
-      startedAt: Math.min(first.firstAt, ctx.clock.now()),
-      source: first.source,
-      summary: first.message,
-    });
-    await withIncident(ctx, SYSTEM_ACTOR, incident.id, async (w) => {
+    // An earlier page of this flush opened (or found) the threat's incident already.
+    const known = incidentOfThreat.get(threat.id);
+    const { incidentId, deduplicated } = known
+      ? { incidentId: known, deduplicated: true }
+      : await openIncident(ctx, SYSTEM_ACTOR, {
+          threatId: threat.id,
+          assets: threat.assets,
+          startedAt: Math.min(first.firstAt, ctx.clock.now()),
+          source: first.source,
+          summary: first.message,
+        }).then(({ incident, deduplicated }) => ({ incidentId: incident.id, deduplicated }));
+    incidentOfThreat.set(threat.id, incidentId);
+    await withIncident(ctx, SYSTEM_ACTOR, incidentId, async (w) => {
       const events = group.map((signal) => ({
         source: signal.source,
         message: signal.message,
@@ -137,15 +178,15 @@ async function raiseOnThreats(
         await w.save();
       }
       const ids = group.map((signal) => signal.id);
-      if (deduplicated) await w.tx.signals.raise(ids, 'attached', incident.id);
+      if (deduplicated) await w.tx.signals.raise(ids, 'attached', incidentId);
       else {
-        await w.tx.signals.raise(ids.slice(0, 1), 'opened', incident.id);
-        await w.tx.signals.raise(ids.slice(1), 'attached', incident.id);
+        await w.tx.signals.raise(ids.slice(0, 1), 'opened', incidentId);
+        await w.tx.signals.raise(ids.slice(1), 'attached', incidentId);
       }
       if (!deduplicated && threat.runbookStart === 'on-detection' && threat.runbook.length)
         await startRunbookIn(w, 'threat');
     });
-    for (const asset of group.flatMap(assetsOfSignal)) incidentOfAsset.set(asset, incident.id);
+    for (const asset of group.flatMap(assetsOfSignal)) incidentOfAsset.set(asset, incidentId);
   }
 }
 

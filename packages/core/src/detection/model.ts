@@ -47,6 +47,9 @@ export function isLive(signal: Pick<Signal, 'status'>): boolean {
   return signal.status === 'pending' || signal.status === 'opened' || signal.status === 'attached';
 }
 
+/** Where a page of signals ended. */
+export type SignalCursor = Pick<Signal, 'firstAt' | 'id'>;
+
 /** An asset with live signals (see `SignalRepository.liveAssets`): what `assetsOfSignal` reads, and the incident. */
 export type LiveAsset = Pick<Signal, 'assetId' | 'data' | 'incidentId'>;
 
@@ -79,12 +82,15 @@ export interface SignalRepository {
   liveFromSource(source: string): Promise<Signal[]>;
   /** Every live signal: the failures under way (after a storm of alerts, many). */
   live(): Promise<Signal[]>;
-  /** The signals waiting out their group wait, oldest first. */
-  pending(): Promise<Signal[]>;
   /**
-   * Where the live signals are, without them: each asset (or list of assets) that has one,
-   * with the incident it was raised on — however many signals, few rows; the incident of the
-   * latest signal last.
+   * Signals waiting out their group wait that began by `firstAtUntil`, oldest first (then by
+   * id), a page at a time: those after `after`.
+   */
+  pending(page: { firstAtUntil: number; limit: number; after?: SignalCursor | undefined }): Promise<Signal[]>;
+  /**
+   * Where the live signals are, without them: each asset that has one, with the incident it
+   * was raised on, and each combination's list of assets — however many signals, few rows;
+   * the latest signal's last.
    */
   liveAssets(): Promise<LiveAsset[]>;
   forIncident(incidentId: string): Promise<Signal[]>;

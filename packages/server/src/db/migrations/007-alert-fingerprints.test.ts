@@ -47,7 +47,8 @@ describe.each(DIALECTS)('migration 007 on %s', (dialect) => {
       ])
       .execute();
 
-    expect(await migrateToLatest(handle)).toEqual(['007-alert-fingerprints']);
+    // From 006: this migration first, then any later one.
+    expect((await migrateToLatest(handle)).slice(0, 1)).toEqual(['007-alert-fingerprints']);
     const sources = await handle.db.selectFrom('signals').select(['id', 'source']).orderBy('id').execute();
     expect(sources).toEqual([
       { id: 'live-by-labels', source: `alert:${labelFingerprint(LABELS)}` },

@@ -6,6 +6,7 @@ import * as detection from './004-detection';
 import * as agents from './005-agents';
 import * as runbooks from './006-runbooks';
 import * as alertFingerprints from './007-alert-fingerprints';
+import * as liveSignalsOfIncident from './008-live-signals-of-incident';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-agents': agents,
   '006-runbooks': runbooks,
   '007-alert-fingerprints': alertFingerprints,
+  '008-live-signals-of-incident': liveSignalsOfIncident,
 };
 
 export const migrationProvider: MigrationProvider = {

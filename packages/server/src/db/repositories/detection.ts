@@ -173,30 +173,43 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
         toSignal,
       );
     },
-    async pending() {
-      return (
-        await db.selectFrom('signals').selectAll().where('status', '=', 'pending').orderBy('first_at').execute()
-      ).map(toSignal);
+    async pending({ firstAtUntil, limit, after }) {
+      let query = db
+        .selectFrom('signals')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .where('first_at', '<=', firstAtUntil);
+      if (after)
+        query = query.where((eb) =>
+          eb.or([
+            eb('first_at', '>', after.firstAt),
+            eb.and([eb('first_at', '=', after.firstAt), eb('id', '>', after.id)]),
+          ]),
+        );
+      return (await query.orderBy('first_at').orderBy('id').limit(limit).execute()).map(toSignal);
     },
     async liveAssets() {
-      // A signal's data matters here only when it lists its assets (a combination's).
-      const rows = await db
+      // Signals name one asset each: grouped by the database, however many.
+      const grouped = await db
         .selectFrom('signals')
-        .select([
-          'asset_id',
-          'incident_id',
-          sql<string | null>`case when data like '%"assets"%' then data end`.as('listed'),
-          (eb) => eb.fn.max('first_at').as('latest'),
-        ])
+        .select(['asset_id', 'incident_id', (eb) => eb.fn.max('first_at').as('latest')])
         .where('live', '=', 1)
-        .groupBy([sql.lit(1), sql.lit(2), sql.lit(3)])
-        .orderBy('latest')
+        .groupBy(['asset_id', 'incident_id'])
         .execute();
-      return rows.map((row) => ({
-        assetId: row.asset_id,
-        incidentId: row.incident_id,
-        data: row.listed === null ? {} : readJson<Record<string, unknown>>(row.listed),
-      }));
+      // A combination's (`rule:…`) lists the assets of its failing checks in its data: few, read whole.
+      const listing = await db
+        .selectFrom('signals')
+        .select(['asset_id', 'incident_id', 'first_at as latest', 'data'])
+        .where('live', '=', 1)
+        .where('source', '>=', 'rule:')
+        .where('source', '<', 'rule;')
+        .execute();
+      return [
+        ...grouped.map((row) => ({ ...row, latest: Number(row.latest), data: {} })),
+        ...listing.map((row) => ({ ...row, data: readJson<Record<string, unknown>>(row.data) })),
+      ]
+        .sort((a, b) => a.latest - b.latest)
+        .map((row) => ({ assetId: row.asset_id, incidentId: row.incident_id, data: row.data }));
     },
     async forIncident(incidentId) {
       return (
