@@ -196,13 +196,23 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
       expect.stringMatching(/^Detected: Disque plein sur hmp-\d+$/),
     ]);
     expect(detected[0]!.data).toMatchObject({ count: FLUSH_PAGE });
-    const signals = (await t.request(t.as.operator, 'GET', '/api/v1/signals')).json() as {
-      status: string;
-      incidentId: string;
-    }[];
-    expect(signals).toHaveLength(STORM);
-    expect(signals.filter((s) => s.status === 'opened')).toHaveLength(1);
-    expect(signals.filter((s) => s.status === 'attached' && s.incidentId === list[0]!.id)).toHaveLength(STORM - 1);
+    // The signals are listed a page at a time: a thousand by default, ten thousand at most.
+    type Listed = { id: string; status: string; incidentId: string };
+    const signalsAt = async (query: string) => {
+      const response = await t.request(t.as.operator, 'GET', `/api/v1/signals?${query}`);
+      expect(response.statusCode).toBe(200);
+      return response.json() as Listed[];
+    };
+    expect(await signalsAt('')).toHaveLength(1_000);
+    const live = [...(await signalsAt('limit=10000')), ...(await signalsAt('limit=10000&offset=10000'))];
+    expect(new Set(live.map((s) => s.id)).size).toBe(STORM);
+    expect(live.filter((s) => s.status === 'opened')).toHaveLength(1);
+    expect(live.filter((s) => s.status === 'attached' && s.incidentId === list[0]!.id)).toHaveLength(STORM - 1);
+    const ofIncident = await signalsAt(`incident=${list[0]!.id}&limit=10&offset=${STORM - 4}`);
+    expect(ofIncident.map((s) => s.id)).toEqual(live.slice(-4).map((s) => s.id));
+    const tooMany = await t.request(t.as.operator, 'GET', '/api/v1/signals?limit=10001');
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().message).toMatch(/limit/);
 
     await send('resolved');
     await runFor(SEC);
@@ -213,7 +223,10 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
       '1000 signals back to normal: Disque plein sur hmp-0; Disque plein sur hmp-1; Disque plein sur hmp-2 …',
     );
     expect(told[10]).toBe(`Back to normal: Disque plein sur hmp-${STORM - 1}`);
-    expect((await t.request(t.as.operator, 'GET', '/api/v1/signals')).json()).toEqual([]);
+    expect(await signalsAt('')).toEqual([]);
+    // The incident keeps them, recovered.
+    const kept = await signalsAt(`incident=${list[0]!.id}&limit=10`);
+    expect(kept.map((s) => s.status)).toEqual(Array.from({ length: 10 }, () => 'recovered'));
   });
 
   it('generic JSON alerts are matched by the same rules, deduplicated, and resolve', async () => {

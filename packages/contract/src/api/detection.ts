@@ -83,6 +83,12 @@ export const SignalSchema = z.object({
   recoveredAt: z.number().nullable(),
 });
 
+export const SignalListQuerySchema = z.object({
+  incident: z.string().optional().describe('the signals raised on this incident, live or not; else the live signals'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
 export const MaintenanceWindowRequestSchema = z
   .strictObject({
     scope: z.enum(['asset', 'site']),

@@ -47,6 +47,11 @@ export function isLive(signal: Pick<Signal, 'status'>): boolean {
   return signal.status === 'pending' || signal.status === 'opened' || signal.status === 'attached';
 }
 
+export interface SignalPage {
+  limit: number;
+  offset: number;
+}
+
 /** Where a page of signals ended. */
 export type SignalCursor = Pick<Signal, 'firstAt' | 'id'>;
 
@@ -80,8 +85,8 @@ export interface SignalRepository {
   /** The live signal of one source for one threat, if any. */
   findLive(source: string, threatId: string): Promise<Signal | undefined>;
   liveFromSource(source: string): Promise<Signal[]>;
-  /** Every live signal: the failures under way (after a storm of alerts, many). */
-  live(): Promise<Signal[]>;
+  /** Live signals, the failures under way, oldest first, a page at a time (a storm makes many). */
+  live(page: SignalPage): Promise<Signal[]>;
   /**
    * Signals waiting out their group wait that began by `firstAtUntil`, oldest first (then by
    * id), a page at a time: those after `after`.
@@ -93,7 +98,8 @@ export interface SignalRepository {
    * the latest signal's last.
    */
   liveAssets(): Promise<LiveAsset[]>;
-  forIncident(incidentId: string): Promise<Signal[]>;
+  /** The signals raised on an incident, live or not, oldest first, a page at a time. */
+  forIncident(incidentId: string, page: SignalPage): Promise<Signal[]>;
 }
 
 /** A maintenance window stored through the API (the plan may declare others). */

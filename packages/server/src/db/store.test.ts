@@ -249,8 +249,11 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
       );
     });
     expect(await pending(10_000)).toEqual([combination]);
-    const raised = await store.transaction((tx) => tx.signals.forIncident(incident));
-    expect(raised).toHaveLength(1_201);
+    const raised = await store.transaction((tx) => tx.signals.forIncident(incident, { limit: 10_000, offset: 0 }));
+    expect(raised.map((s) => s.id)).toEqual(storm.map((s) => s.id));
+    // A page at a time, oldest first.
+    const lastPage = await store.transaction((tx) => tx.signals.forIncident(incident, { limit: 500, offset: 1_000 }));
+    expect(lastPage.map((s) => s.id)).toEqual(storm.slice(1_000).map((s) => s.id));
     expect(raised.filter((s) => s.status === 'opened').map((s) => s.id)).toEqual([storm[0]!.id]);
     // Where they are: one row per asset and incident however many signals.
     const where = await store.transaction((tx) => tx.signals.liveAssets());
@@ -266,7 +269,7 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
       ),
     );
     expect(await store.transaction((tx) => tx.signals.anyLiveForIncident(incident))).toBe(true);
-    const after = await store.transaction((tx) => tx.signals.forIncident(incident));
+    const after = await store.transaction((tx) => tx.signals.forIncident(incident, { limit: 10_000, offset: 0 }));
     expect(after.filter((s) => s.status === 'recovered')).toHaveLength(1_200);
     expect(after.find((s) => s.id === recovered[777]!.id)).toMatchObject({
       status: 'recovered',

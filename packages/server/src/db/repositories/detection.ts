@@ -168,10 +168,18 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
         await db.selectFrom('signals').selectAll().where('source', '=', source).where('live', '=', 1).execute()
       ).map(toSignal);
     },
-    async live() {
-      return (await db.selectFrom('signals').selectAll().where('live', '=', 1).orderBy('first_at').execute()).map(
-        toSignal,
-      );
+    async live({ limit, offset }) {
+      return (
+        await db
+          .selectFrom('signals')
+          .selectAll()
+          .where('live', '=', 1)
+          .orderBy('first_at')
+          .orderBy('id')
+          .limit(limit)
+          .offset(offset)
+          .execute()
+      ).map(toSignal);
     },
     async pending({ firstAtUntil, limit, after }) {
       let query = db
@@ -211,9 +219,17 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
         .sort((a, b) => a.latest - b.latest)
         .map((row) => ({ assetId: row.asset_id, incidentId: row.incident_id, data: row.data }));
     },
-    async forIncident(incidentId) {
+    async forIncident(incidentId, { limit, offset }) {
       return (
-        await db.selectFrom('signals').selectAll().where('incident_id', '=', incidentId).orderBy('first_at').execute()
+        await db
+          .selectFrom('signals')
+          .selectAll()
+          .where('incident_id', '=', incidentId)
+          .orderBy('first_at')
+          .orderBy('id')
+          .limit(limit)
+          .offset(offset)
+          .execute()
       ).map(toSignal);
     },
   };

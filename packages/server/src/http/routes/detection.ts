@@ -16,6 +16,7 @@ import {
   IdParamsSchema,
   MaintenanceWindowRequestSchema,
   MaintenanceWindowSchema,
+  SignalListQuerySchema,
   SignalSchema,
 } from '@vigie/contract';
 import type { HttpDeps } from '../deps';
@@ -104,11 +105,20 @@ export function detectionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         config: { roles: CAN.readInternal },
         schema: {
           tags: ['detection'],
-          summary: 'Signals under way (detections and alerts not yet recovered)',
+          summary:
+            'Signals under way (detections and alerts not yet recovered), or those of one incident; oldest first, a page at a time',
+          querystring: SignalListQuerySchema,
           response: { 200: z.array(SignalSchema) },
         },
       },
-      () => deps.store.transaction((tx) => tx.signals.live()),
+      (request) => {
+        const { incident, limit, offset } = request.query;
+        return deps.store.transaction((tx) =>
+          incident === undefined
+            ? tx.signals.live({ limit, offset })
+            : tx.signals.forIncident(incident, { limit, offset }),
+        );
+      },
     );
 
     app.get(
