@@ -320,6 +320,8 @@ export const en: Messages = {
         awaitingApproval: ' — awaiting approval: {{step}} ({{action}} on {{asset}})',
         askedOfAgent: ': {{action}} asked of the agent of {{asset}}',
         byHand: ': cannot be run automatically ({{reason}}); do it by hand, then tick it',
+        noAgent:
+          'no agent serves the asset {{asset}}: enrol one for it (POST /api/v1/agents) before asking for {{action}}',
         succeeded: ': succeeded',
         retrying: ': {{outcome}}, retrying ({{n}}/{{of}})',
         separator: ': ',

@@ -319,6 +319,8 @@ export const fr = {
         awaitingApproval: ' — en attente d’approbation : {{step}} ({{action}} sur {{asset}})',
         askedOfAgent: ' : {{action}} demandé à l’agent de {{asset}}',
         byHand: ' : ne peut pas être exécutée automatiquement ({{reason}}) ; faites-la à la main, puis cochez-la',
+        noAgent:
+          'aucun agent n’est enrôlé pour {{asset}} : enrôlez-en un (POST /api/v1/agents) avant de demander {{action}}',
         succeeded: ' : réussie',
         retrying: ' : {{outcome}}, nouvel essai ({{n}}/{{of}})',
         separator: ' : ',

@@ -100,6 +100,11 @@ describe('runbook lines of the timeline', () => {
       `${title} — Archiver : ne peut pas être exécutée automatiquement (no agent serves serveur-hmp) ; faites-la à la main, puis cochez-la`,
       `${title} — Archiver: cannot be run automatically (no agent serves serveur-hmp); do it by hand, then tick it`,
     ],
+    [
+      `${title} — Archiver: cannot be run automatically (no agent serves the asset serveur-hmp: enrol one for it (POST /api/v1/agents) before asking for archive-audio); do it by hand, then tick it`,
+      `${title} — Archiver : ne peut pas être exécutée automatiquement (aucun agent n’est enrôlé pour serveur-hmp : enrôlez-en un (POST /api/v1/agents) avant de demander archive-audio) ; faites-la à la main, puis cochez-la`,
+      `${title} — Archiver: cannot be run automatically (no agent serves the asset serveur-hmp: enrol one for it (POST /api/v1/agents) before asking for archive-audio); do it by hand, then tick it`,
+    ],
     [`${title} — Archiver: succeeded`, `${title} — Archiver : réussie`, `${title} — Archiver: succeeded`],
     [
       `${title} — Archiver: timeout, retrying (1/3)`,

@@ -49,6 +49,15 @@ function taskOutcome(status: string, t: TFunction): string {
 }
 
 /** A runbook's line: its title and step titles come from the plan, the rest is told here. */
+/** Why a step must be done by hand, in words of the interface when the server's reason is known. */
+function byHandReason(reason: string, t: TFunction): string {
+  const noAgent =
+    /^no agent serves the asset (\S+): enrol one for it \(POST \/api\/v1\/agents\) before asking for (\S+)$/.exec(
+      reason,
+    );
+  return noAgent ? t('room.timeline.runbook.noAgent', { asset: noAgent[1], action: noAgent[2] }) : reason;
+}
+
 function runbookLine(summary: string, t: TFunction): string {
   return summary
     .replace(/: started \((\d+) steps\)$/, (_all, n: string) => t('room.timeline.runbook.started', { n }))
@@ -63,7 +72,7 @@ function runbookLine(summary: string, t: TFunction): string {
       t('room.timeline.runbook.askedOfAgent', { action, asset }),
     )
     .replace(/: cannot be run automatically \((.*)\); do it by hand, then tick it$/, (_all, reason: string) =>
-      t('room.timeline.runbook.byHand', { reason }),
+      t('room.timeline.runbook.byHand', { reason: byHandReason(reason, t) }),
     )
     .replace(/: succeeded$/, t('room.timeline.runbook.succeeded'))
     .replace(/: (\S+), retrying \((\d+)\/(\d+)\)$/, (_all, status: string, n: string, of: string) =>
