@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { untilAborted } from './abort';
 
 /** The first row's first column and the number of rows a query returned. */
@@ -9,6 +8,7 @@ export interface FirstValue {
 
 /** Runs a query on PostgreSQL in a read-only session: the probe must change nothing. */
 export async function queryPostgres(url: URL, sql: string, signal: AbortSignal): Promise<FirstValue> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({
     connectionString: url.href,
     options: '-c default_transaction_read_only=on',

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import nodemailer from 'nodemailer';
 import { DeliveryError, type NotificationRecord } from '@vigie/core';
 
 /** How Vigie reaches its SMTP server. */
@@ -22,6 +21,8 @@ export function messageIdFor(notification: Pick<NotificationRecord, 'key'>, doma
 
 /** Sends one message by SMTP; a refusal of the address is permanent, anything else is retried. */
 export async function sendEmail(settings: SmtpSettings, notification: NotificationRecord): Promise<void> {
+  // Loaded with the first message: a server that sends none never holds it.
+  const { default: nodemailer } = await import('nodemailer');
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,

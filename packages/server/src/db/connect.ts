@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { poolPreparingByName } from './prepared-by-name';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 import { startWalCheckpointer, WRITER_CHECKPOINT_PAGES } from './wal-checkpointer';
@@ -35,13 +36,18 @@ export function parseDatabaseUrl(text: string): DatabaseUrl {
   throw new DatabaseUrlError(`unsupported database "${text}": expected sqlite:PATH or postgres://USER@HOST:PORT/NAME`);
 }
 
+/** The PostgreSQL driver, loaded when a PostgreSQL database is opened: a server on SQLite never holds it. */
+function postgresDriver(): typeof pg {
+  return createRequire(import.meta.url)('pg') as typeof pg;
+}
+
 /** PostgreSQL returns 64-bit integers as text; Vigie's are epoch milliseconds and counts. */
 const INT8_OID = 20;
 const parseInt8 = (value: string): number => Number(value);
-const pgTypes = {
+const pgTypesOf = (driver: typeof pg) => ({
   getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-    oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
-};
+    oid === INT8_OID ? parseInt8 : driver.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+});
 
 export interface OpenOptions {
   /**
@@ -84,7 +90,8 @@ export function openDatabase(urlText: string, options: OpenOptions = {}): Databa
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10, types: pgTypes });
+  const driver = postgresDriver();
+  const pool = new driver.Pool({ connectionString: target.url, max: 10, types: pgTypesOf(driver) });
   // An idle connection cut by the server (restart, failover) must not bring Vigie down:
   // the pool drops it and the next query opens a new one.
   pool.on('error', () => undefined);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { z } from 'zod';
 import { CheckStateNameSchema } from '@vigie/contract';
 import type { CheckStateChange, IncidentBus } from './incident-bus';
@@ -42,7 +42,8 @@ export class PgIncidentRelay {
   ) {}
 
   async start(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    const { default: driver } = await import('pg');
+    const client = new driver.Client({ connectionString: this.url });
     client.on('error', () => undefined);
     await client.connect();
     client.on('notification', (message) => {
