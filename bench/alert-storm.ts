@@ -6,29 +6,17 @@
  * memory. Prints JSON. Vigie alone: Alertmanager has no incidents to compare with.
  * Usage: tsx bench/alert-storm.ts [--alerts 100000] [--batch 1000] [--dialect sqlite|postgres]
  */
-import { parseArgs } from 'node:util';
 import { SEED_PLAN_TEXT } from '../packages/server/src/testing/test-app';
 import { openDatabase } from '../packages/server/src/db/connect';
-import { startBenchVigie } from './bench-vigie';
+import { alertBenchOptions, startBenchVigie } from './bench-vigie';
 import { cpuSeconds, peakRssMB } from './proc-stats';
 
-const { values } = parseArgs({
-  options: {
-    alerts: { type: 'string', default: '100000' },
-    batch: { type: 'string', default: '1000' },
-    dialect: { type: 'string', default: 'sqlite' },
-  },
-});
-const ALERTS = Number(values.alerts);
-const BATCH = Number(values.batch);
+const { alerts: ALERTS, batch: BATCH, dialect } = alertBenchOptions();
 const GROUP_WAIT_MS = 10_000;
 /** Nothing this bench waits for may take longer. */
 const PATIENCE_MS = 600_000;
 
-const vigie = await startBenchVigie(
-  `${SEED_PLAN_TEXT}\ndetection:\n  groupWait: ${GROUP_WAIT_MS / 1000}s\n`,
-  values.dialect,
-);
+const vigie = await startBenchVigie(`${SEED_PLAN_TEXT}\ndetection:\n  groupWait: ${GROUP_WAIT_MS / 1000}s\n`, dialect);
 const store = openDatabase(vigie.database.url);
 try {
   const send = async (status: 'firing' | 'resolved') => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '../packages/server/src/testing/test-databases';
 import { startVigieProcess } from '../test/support/cli';
 import { buildServer } from '../scripts/build-runtime';
@@ -66,4 +67,16 @@ export async function startBenchVigie(planText: string, dialect: string): Promis
     await stop();
     throw error;
   }
+}
+
+/** The alert benches' options: `--alerts 100000 --batch 1000 --dialect sqlite|postgres`. */
+export function alertBenchOptions(): { alerts: number; batch: number; dialect: string } {
+  const { values } = parseArgs({
+    options: {
+      alerts: { type: 'string', default: '100000' },
+      batch: { type: 'string', default: '1000' },
+      dialect: { type: 'string', default: 'sqlite' },
+    },
+  });
+  return { alerts: Number(values.alerts), batch: Number(values.batch), dialect: values.dialect };
 }

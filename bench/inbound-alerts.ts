@@ -6,21 +6,12 @@
  * Usage: tsx bench/inbound-alerts.ts [--alerts 100000] [--batch 1000] [--dialect sqlite|postgres]
  * (environment: BENCH_NODE_ARGS for the server's Node flags, BENCH_PROFILE=DIR for a CPU profile)
  */
-import { parseArgs } from 'node:util';
 import { SEED_PLAN_TEXT } from '../packages/server/src/testing/test-app';
 import { startAlertmanager } from '../test/support/peers/alertmanager';
-import { startBenchVigie } from './bench-vigie';
+import { alertBenchOptions, startBenchVigie } from './bench-vigie';
 import { cpuSeconds, peakRssMB } from './proc-stats';
 
-const { values } = parseArgs({
-  options: {
-    alerts: { type: 'string', default: '100000' },
-    batch: { type: 'string', default: '1000' },
-    dialect: { type: 'string', default: 'sqlite' },
-  },
-});
-const ALERTS = Number(values.alerts);
-const BATCH = Number(values.batch);
+const { alerts: ALERTS, batch: BATCH, dialect } = alertBenchOptions();
 /** Alertmanager 0.25 as measured when the targets were set: alerts/s and peak RSS. */
 const ANCHOR = { distinct: 45_041, repeats: 75_720, peakRssMB: 639 };
 
@@ -52,7 +43,7 @@ async function measure(pid: number, send: (batch: ReturnType<typeof batches>[num
 }
 
 // A long group wait keeps the engine out of the measure: only reception and storage count.
-const vigie = await startBenchVigie(`${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1h\n`, values.dialect);
+const vigie = await startBenchVigie(`${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1h\n`, dialect);
 try {
   const { token } = vigie;
   const vigieResult = await measure(vigie.pid, async (batch) => {

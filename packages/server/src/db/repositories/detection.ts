@@ -1,9 +1,10 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import {
   isLive,
   LAST_REPORT_RESOLUTION_MS,
   type MaintenanceRepository,
   type Signal,
+  type SignalPage,
   type SignalRepository,
   type SignalSource,
   type SignalStatus,
@@ -83,6 +84,14 @@ const RECORD_LIVE = new BatchStatement({
     ` where excluded.last_at >= signals.last_at + ${LAST_REPORT_RESOLUTION_MS} returning id`,
   sizes: [256, 64, 16, 4, 1],
 });
+
+/** A page of signals, oldest first (then by id, so that pages neither overlap nor skip). */
+function oldestFirst(
+  query: SelectQueryBuilder<Database, 'signals', Selectable<SignalsTable>>,
+  { limit, offset }: SignalPage,
+) {
+  return query.orderBy('first_at').orderBy('id').limit(limit).offset(offset);
+}
 
 export function signalRepository(db: Kysely<Database>, dialect: Dialect): SignalRepository {
   return {
@@ -168,18 +177,10 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
         await db.selectFrom('signals').selectAll().where('source', '=', source).where('live', '=', 1).execute()
       ).map(toSignal);
     },
-    async live({ limit, offset }) {
-      return (
-        await db
-          .selectFrom('signals')
-          .selectAll()
-          .where('live', '=', 1)
-          .orderBy('first_at')
-          .orderBy('id')
-          .limit(limit)
-          .offset(offset)
-          .execute()
-      ).map(toSignal);
+    async live(page) {
+      return (await oldestFirst(db.selectFrom('signals').selectAll().where('live', '=', 1), page).execute()).map(
+        toSignal,
+      );
     },
     async pending({ firstAtUntil, limit, after }) {
       let query = db
@@ -219,17 +220,9 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
         .sort((a, b) => a.latest - b.latest)
         .map((row) => ({ assetId: row.asset_id, incidentId: row.incident_id, data: row.data }));
     },
-    async forIncident(incidentId, { limit, offset }) {
+    async forIncident(incidentId, page) {
       return (
-        await db
-          .selectFrom('signals')
-          .selectAll()
-          .where('incident_id', '=', incidentId)
-          .orderBy('first_at')
-          .orderBy('id')
-          .limit(limit)
-          .offset(offset)
-          .execute()
+        await oldestFirst(db.selectFrom('signals').selectAll().where('incident_id', '=', incidentId), page).execute()
       ).map(toSignal);
     },
   };
