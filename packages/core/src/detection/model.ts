@@ -65,7 +65,6 @@ export interface SignalRecovery {
 }
 
 export interface SignalRepository {
-  insert(signal: Signal): Promise<void>;
   /**
    * Records signals seen now, in a few statements however many: each is inserted unless its
    * source already has a live signal for its threat, whose `lastAt` then becomes the new
@@ -82,9 +81,6 @@ export interface SignalRepository {
   recover(recoveries: readonly SignalRecovery[], at: number): Promise<void>;
   /** Whether a signal raised on this incident is still live. */
   anyLiveForIncident(incidentId: string): Promise<boolean>;
-  /** The live signal of one source for one threat, if any. */
-  findLive(source: string, threatId: string): Promise<Signal | undefined>;
-  liveFromSource(source: string): Promise<Signal[]>;
   /** Live signals, the failures under way, oldest first, a page at a time (a storm makes many). */
   live(page: SignalPage): Promise<Signal[]>;
   /**

@@ -95,9 +95,6 @@ function oldestFirst(
 
 export function signalRepository(db: Kysely<Database>, dialect: Dialect): SignalRepository {
   return {
-    async insert(signal) {
-      await db.insertInto('signals').values(toRow(signal)).execute();
-    },
     async recordLive(signals) {
       const touched = await RECORD_LIVE.run<Signal, { id: string }>(db, dialect, signals, (signal) => {
         const row = toRow(signal);
@@ -161,21 +158,6 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
         .limit(1)
         .executeTakeFirst();
       return row !== undefined;
-    },
-    async findLive(source, threatId) {
-      const row = await db
-        .selectFrom('signals')
-        .selectAll()
-        .where('source', '=', source)
-        .where('threat_id', '=', threatId)
-        .where('live', '=', 1)
-        .executeTakeFirst();
-      return row && toSignal(row);
-    },
-    async liveFromSource(source) {
-      return (
-        await db.selectFrom('signals').selectAll().where('source', '=', source).where('live', '=', 1).execute()
-      ).map(toSignal);
     },
     async live(page) {
       return (await oldestFirst(db.selectFrom('signals').selectAll().where('live', '=', 1), page).execute()).map(
