@@ -6,6 +6,7 @@ import type { Job } from '../incidents/records';
 import { openIncident } from '../incidents/open-incident';
 import { startRunbookIn } from '../runbooks/start-runbook';
 import { activePlanOrFail, withIncident } from '../incidents/with-incident';
+import type { IncidentWork } from '../incidents/incident-work';
 import { rootCauseOfAll } from './dependencies';
 import { maintenanceCoveringAll, planMaintenance } from './maintenance';
 import { assetsOfSignal, type MaintenanceWindow, type Signal, type SignalCursor } from './model';
@@ -17,6 +18,14 @@ function assetName(plan: Plan, id: string | null): string {
 
 function assetNames(plan: Plan, ids: readonly string[]): string {
   return ids.length ? ids.map((id) => assetName(plan, id)).join(', ') : '?';
+}
+
+/** The incident speaks of these assets too (those it names already are not repeated). */
+async function addAssets(w: IncidentWork, assets: readonly string[]): Promise<void> {
+  const missing = [...new Set(assets)].filter((id) => !w.incident.assets.includes(id));
+  if (!missing.length) return;
+  w.incident.assets = [...w.incident.assets, ...missing];
+  await w.save();
 }
 
 /** Ripe signals raised per transaction of reading: a storm of alerts is raised a page at a time. */
@@ -101,18 +110,17 @@ async function raiseRipe(ctx: EngineContext, plan: Plan, ripe: readonly Signal[]
     });
 
   // Root causes first, so their incidents exist when their consequences are attached.
-  const consequences = raised.filter((signal) => rootOf(signal) !== undefined);
-  await raiseOnThreats(
-    ctx,
-    plan,
-    raised.filter((signal) => rootOf(signal) === undefined),
-    incidentOfAsset,
-    incidentOfThreat,
-  );
+  const roots: Signal[] = [];
+  const consequences: { signal: Signal; root: string }[] = [];
+  for (const signal of raised) {
+    const root = rootOf(signal);
+    if (root === undefined) roots.push(signal);
+    else consequences.push({ signal, root });
+  }
+  await raiseOnThreats(ctx, plan, roots, incidentOfAsset, incidentOfThreat);
   const byRootIncident = new Map<string, { signal: Signal; root: string }[]>();
   const withoutRootIncident: Signal[] = [];
-  for (const signal of consequences) {
-    const root = rootOf(signal)!;
+  for (const { signal, root } of consequences) {
     const incidentId = incidentFor(root);
     if (!incidentId) {
       withoutRootIncident.push(signal);
@@ -171,12 +179,7 @@ async function raiseOnThreats(
       }));
       for (const line of signalLines(events, (count, quoted) => `${count} signals detected: ${quoted}`))
         await w.log('signal', line.summary, line.data);
-      const assets = [...new Set([...threat.assets, ...group.flatMap(assetsOfSignal)])];
-      const missing = assets.filter((id) => !w.incident.assets.includes(id));
-      if (missing.length) {
-        w.incident.assets = [...w.incident.assets, ...missing];
-        await w.save();
-      }
+      await addAssets(w, [...threat.assets, ...group.flatMap(assetsOfSignal)]);
       const ids = group.map((signal) => signal.id);
       if (deduplicated) await w.tx.signals.raise(ids, 'attached', incidentId);
       else {
@@ -211,13 +214,10 @@ async function attachConsequences(
     });
     for (const line of signalLines(events, (count, quoted) => `${count} consequences attached: ${quoted}`))
       await w.log('signal', line.summary, line.data);
-    const missing = [...new Set(group.flatMap(({ signal }) => assetsOfSignal(signal)))].filter(
-      (id) => !w.incident.assets.includes(id),
+    await addAssets(
+      w,
+      group.flatMap(({ signal }) => assetsOfSignal(signal)),
     );
-    if (missing.length) {
-      w.incident.assets = [...w.incident.assets, ...missing];
-      await w.save();
-    }
     await w.tx.signals.raise(
       group.map(({ signal }) => signal.id),
       'attached',
