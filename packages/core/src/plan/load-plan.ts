@@ -2,6 +2,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node a
 import type { z } from 'zod';
 import { findPlanReferenceProblems, PlanSchema, type Plan } from '@vigie/contract';
 import { describeIssue, valueAt } from './describe-issue';
+import { compactStrings } from './compact-strings';
 
 /** A problem in a plan file, where a person can find it. */
 export interface PlanFileError {
@@ -78,7 +79,7 @@ export function loadPlan(file: string, text: string, options: PlanLoadOptions = 
       errors: sortErrors(problems.map((p) => at(offsetOf(doc, p.path, p.atKey ?? false), p.message))),
     };
   }
-  return { ok: true, plan: parsed.data };
+  return { ok: true, plan: compactStrings(parsed.data) };
 }
 
 function firstLine(message: string): string {
