@@ -8,7 +8,7 @@
  */
 import { SEED_PLAN_TEXT } from '../packages/server/src/testing/test-app';
 import { openDatabase } from '../packages/server/src/db/connect';
-import { alertBenchOptions, startBenchVigie } from './bench-vigie';
+import { alertBenchOptions, postAlerts, startBenchVigie } from './bench-vigie';
 import { cpuSeconds, peakRssMB } from './proc-stats';
 
 const { alerts: ALERTS, batch: BATCH, dialect } = alertBenchOptions();
@@ -28,12 +28,7 @@ try {
         labels: { alertname: 'HmpDiskFull', instance: `hmp-${from + k}.example:9182`, severity: 'critical' },
         annotations: { summary: `Disque plein sur hmp-${from + k}` },
       }));
-      const response = await fetch(`${vigie.baseUrl}/api/v1/alerts/alertmanager`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${vigie.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ version: '4', status, alerts }),
-      });
-      if (response.status !== 202) throw new Error(`vigie answered ${response.status}: ${await response.text()}`);
+      await postAlerts(vigie, { version: '4', status, alerts });
     }
     const seconds = (performance.now() - start) / 1000;
     return { alertsPerSecond: Math.round(ALERTS / seconds), cpuSeconds: round(cpuSeconds(vigie.pid) - cpu) };

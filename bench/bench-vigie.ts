@@ -69,6 +69,21 @@ export async function startBenchVigie(planText: string, dialect: string): Promis
   }
 }
 
+/**
+ * Posts a batch of alerts to Vigie's Alertmanager webhook and reads the whole answer, as
+ * Alertmanager's own notifier does: a connection whose answer is left unread cannot carry the
+ * next request, and the sender would open a new one for every batch.
+ */
+export async function postAlerts(vigie: BenchVigie, payload: unknown): Promise<void> {
+  const response = await fetch(`${vigie.baseUrl}/api/v1/alerts/alertmanager`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${vigie.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
+  const answer = await response.text();
+  if (response.status !== 202) throw new Error(`vigie answered ${response.status}: ${answer}`);
+}
+
 /** The alert benches' options: `--alerts 100000 --batch 1000 --dialect sqlite|postgres`. */
 export function alertBenchOptions(): { alerts: number; batch: number; dialect: string } {
   const { values } = parseArgs({

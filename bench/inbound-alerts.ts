@@ -8,7 +8,7 @@
  */
 import { SEED_PLAN_TEXT } from '../packages/server/src/testing/test-app';
 import { startAlertmanager } from '../test/support/peers/alertmanager';
-import { alertBenchOptions, startBenchVigie } from './bench-vigie';
+import { alertBenchOptions, postAlerts, startBenchVigie } from './bench-vigie';
 import { cpuSeconds, peakRssMB } from './proc-stats';
 
 const { alerts: ALERTS, batch: BATCH, dialect } = alertBenchOptions();
@@ -45,15 +45,9 @@ async function measure(pid: number, send: (batch: ReturnType<typeof batches>[num
 // A long group wait keeps the engine out of the measure: only reception and storage count.
 const vigie = await startBenchVigie(`${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1h\n`, dialect);
 try {
-  const { token } = vigie;
-  const vigieResult = await measure(vigie.pid, async (batch) => {
-    const response = await fetch(`${vigie.baseUrl}/api/v1/alerts/alertmanager`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ version: '4', status: 'firing', alerts: batch.map((a) => ({ ...a, status: 'firing' })) }),
-    });
-    if (response.status !== 202) throw new Error(`vigie answered ${response.status}: ${await response.text()}`);
-  });
+  const vigieResult = await measure(vigie.pid, (batch) =>
+    postAlerts(vigie, { version: '4', status: 'firing', alerts: batch.map((a) => ({ ...a, status: 'firing' })) }),
+  );
 
   // Alertmanager as fairly as possible: one group, nothing to send, only reception counts.
   const alertmanager = await startAlertmanager(null, 'unused', ['alertname']);

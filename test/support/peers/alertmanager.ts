@@ -75,7 +75,9 @@ export async function startAlertmanager(
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(alerts),
       });
-      if (!response.ok) throw new Error(`alertmanager refused the alerts: ${response.status} ${await response.text()}`);
+      // Read to the end, so that the connection carries the next batch.
+      const answer = await response.text();
+      if (!response.ok) throw new Error(`alertmanager refused the alerts: ${response.status} ${answer}`);
     },
     async stop() {
       await peer.stop();
