@@ -46,6 +46,7 @@ export * from './detection/on-check-transition';
 export * from './detection/signal-combinations';
 export * from './detection/on-alert';
 export * from './detection/label-fingerprint';
+export * from './detection/fnv64';
 export * from './detection/maintenance-windows';
 export * from './checks/check-state';
 export * from './checks/next-check-state';

@@ -207,6 +207,13 @@ export interface SignalsTable {
   incident_id: string | null;
   recovered_at: number | null;
   data: string;
+  /** `liveSignalKey(source, threat_id)`: written, never read back. */
+  live_key: bigint | null;
+}
+
+/** Every threat that ever had a signal: a source's live signals are found under each. */
+export interface SignalThreatsTable {
+  threat_id: string;
 }
 
 export interface MaintenanceWindowsTable {
@@ -222,6 +229,7 @@ export interface MaintenanceWindowsTable {
 
 export interface Database extends MonitoringTables {
   signals: SignalsTable;
+  signal_threats: SignalThreatsTable;
   maintenance_windows: MaintenanceWindowsTable;
   incidents: IncidentsTable;
   incident_clients: IncidentClientsTable;

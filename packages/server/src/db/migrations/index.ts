@@ -7,6 +7,7 @@ import * as agents from './005-agents';
 import * as runbooks from './006-runbooks';
 import * as alertFingerprints from './007-alert-fingerprints';
 import * as liveSignalsOfIncident from './008-live-signals-of-incident';
+import * as liveSignalKeys from './009-live-signal-keys';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-runbooks': runbooks,
   '007-alert-fingerprints': alertFingerprints,
   '008-live-signals-of-incident': liveSignalsOfIncident,
+  '009-live-signal-keys': liveSignalKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

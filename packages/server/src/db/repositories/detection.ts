@@ -13,6 +13,7 @@ import type { Dialect } from '../connect';
 import type { Database, SignalsTable } from '../schema';
 import { BatchStatement } from './batch-statement';
 import { readJson } from './json';
+import { liveSignalKey, liveSignalKeys } from './live-signal-key';
 
 function toSignal(row: Selectable<SignalsTable>): Signal {
   return {
@@ -46,6 +47,7 @@ function toRow(signal: Signal): Selectable<SignalsTable> {
     incident_id: signal.incidentId,
     recovered_at: signal.recoveredAt,
     data: JSON.stringify(signal.data),
+    live_key: liveSignalKey(signal.source, signal.threatId),
   };
 }
 
@@ -69,21 +71,33 @@ const SIGNAL_COLUMNS = [
   'incident_id',
   'recovered_at',
   'data',
+  'live_key',
 ] as const satisfies readonly (keyof SignalsTable)[];
 
 /**
  * Inserts rows unless their source has a live signal for their threat (the partial unique
- * index), moving that one's last time instead when it is a minute later or more (a repeat
+ * index of their keys), moving that one's last time instead when it is a minute later or more (a repeat
  * sooner writes nothing: no page of the table changes); returns the ids of the rows touched.
  */
 const RECORD_LIVE = new BatchStatement({
   into: `insert into signals (${SIGNAL_COLUMNS.join(', ')})`,
   columns: SIGNAL_COLUMNS.length,
   tail:
-    'on conflict (source, threat_id) where live = 1 do update set last_at = excluded.last_at' +
+    'on conflict (live_key) where live = 1 do update set last_at = excluded.last_at' +
     ` where excluded.last_at >= signals.last_at + ${LAST_REPORT_RESOLUTION_MS} returning id`,
   sizes: [256, 64, 16, 4, 1],
 });
+
+/** Lists the threats of these signals among those that ever had one (see `liveFromSources`). */
+async function recordThreats(db: Kysely<Database>, signals: readonly Signal[]): Promise<void> {
+  const threats = [...new Set(signals.map((s) => s.threatId))];
+  if (!threats.length) return;
+  await db
+    .insertInto('signal_threats')
+    .values(threats.map((threat_id) => ({ threat_id })))
+    .onConflict((oc) => oc.column('threat_id').doNothing())
+    .execute();
+}
 
 /** A page of signals, oldest first (then by id, so that pages neither overlap nor skip). */
 function oldestFirst(
@@ -96,6 +110,7 @@ function oldestFirst(
 export function signalRepository(db: Kysely<Database>, dialect: Dialect): SignalRepository {
   return {
     async recordLive(signals) {
+      await recordThreats(db, signals);
       const touched = await RECORD_LIVE.run<Signal, { id: string }>(db, dialect, signals, (signal) => {
         const row = toRow(signal);
         return SIGNAL_COLUMNS.map((column) => row[column]);
@@ -105,15 +120,20 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
       return new Set(signals.filter((s) => inserted.has(s.id)).map((s) => s.id));
     },
     async liveFromSources(sources) {
+      // A source's live signals are under its key for one threat or another.
+      const threats = (await db.selectFrom('signal_threats').select('threat_id').execute()).map((r) => r.threat_id);
+      const keys = sources.flatMap((source) => liveSignalKeys(source, threats));
+      const wanted = new Set<string>(sources);
       const found: Signal[] = [];
-      for (let i = 0; i < sources.length; i += CHUNK) {
+      for (let i = 0; i < keys.length; i += CHUNK) {
         const rows = await db
           .selectFrom('signals')
           .selectAll()
           .where('live', '=', 1)
-          .where('source', 'in', sources.slice(i, i + CHUNK))
+          .where('live_key', 'in', keys.slice(i, i + CHUNK))
           .execute();
-        found.push(...rows.map(toSignal));
+        // Two pairs sharing a 64-bit key are as unlikely as two alerts sharing a fingerprint; the texts decide.
+        for (const row of rows) if (wanted.has(row.source)) found.push(toSignal(row));
       }
       return found;
     },
