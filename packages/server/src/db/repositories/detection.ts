@@ -211,9 +211,8 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
       const listing = await db
         .selectFrom('signals')
         .select(['asset_id', 'incident_id', 'first_at as latest', 'data'])
-        .where('live', '=', 1)
-        .where('source', '>=', 'rule:')
-        .where('source', '<', 'rule;')
+        // The terms of the partial index `signals_live_rules`, written out as it writes them.
+        .where(sql<boolean>`live = 1 and source >= 'rule:' and source < 'rule;'`)
         .execute();
       return [
         ...grouped.map((row) => ({ ...row, latest: Number(row.latest), data: {} })),
