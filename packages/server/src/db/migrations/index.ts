@@ -8,6 +8,7 @@ import * as runbooks from './006-runbooks';
 import * as alertFingerprints from './007-alert-fingerprints';
 import * as liveSignalsOfIncident from './008-live-signals-of-incident';
 import * as liveSignalKeys from './009-live-signal-keys';
+import * as pendingSignals from './010-pending-signals';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007-alert-fingerprints': alertFingerprints,
   '008-live-signals-of-incident': liveSignalsOfIncident,
   '009-live-signal-keys': liveSignalKeys,
+  '010-pending-signals': pendingSignals,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -188,7 +188,8 @@ export function signalRepository(db: Kysely<Database>, dialect: Dialect): Signal
       let query = db
         .selectFrom('signals')
         .selectAll()
-        .where('status', '=', 'pending')
+        // The terms of the partial index `signals_pending`, written out as it writes them.
+        .where(sql<boolean>`status = 'pending'`)
         .where('first_at', '<=', firstAtUntil);
       if (after)
         query = query.where((eb) =>
