@@ -76,8 +76,9 @@ const SIGNAL_COLUMNS = [
 
 /**
  * Inserts rows unless their source has a live signal for their threat (the partial unique
- * index of their keys), moving that one's last time instead when it is a minute later or more (a repeat
- * sooner writes nothing: no page of the table changes); returns the ids of the rows touched.
+ * index of their keys), moving that one's last time instead when it is a minute later or
+ * more (a repeat sooner writes nothing: no page of the table changes); returns the ids of
+ * the rows touched.
  */
 const RECORD_LIVE = new BatchStatement({
   into: `insert into signals (${SIGNAL_COLUMNS.join(', ')})`,
