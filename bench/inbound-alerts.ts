@@ -2,8 +2,7 @@
  * Inbound alerts: 100,000 distinct alerts in batches of 1,000, then the same again as
  * repeats. Vigie (each alert matched to a threat and stored durably as a signal) against
  * Prometheus' Alertmanager 0.25 (Debian) receiving the same alerts, in the same run:
- * alerts per second, CPU per alert and peak memory of each server, the two servers taking
- * turns (distinct alerts to one then the other, then the repeats). Prints JSON.
+ * alerts per second, CPU per alert and peak memory of each server. Prints JSON.
  * Usage: tsx bench/inbound-alerts.ts [--alerts 100000] [--batch 1000] [--dialect sqlite|postgres]
  * (environment: BENCH_NODE_ARGS for the server's Node flags, BENCH_PROFILE=DIR for a CPU profile)
  */
@@ -26,37 +25,34 @@ function batches(): { labels: Record<string, string>; annotations: Record<string
   return out;
 }
 
-type Send = (batch: ReturnType<typeof batches>[number]) => Promise<void>;
-
-/** Every alert once, in batches: alerts per second and the server's CPU per alert. */
-async function run(pid: number, send: Send) {
-  const cpu = cpuSeconds(pid);
-  const start = performance.now();
-  for (const batch of batches()) await send(batch);
-  const seconds = (performance.now() - start) / 1000;
-  const cpuUsed = cpuSeconds(pid) - cpu;
-  return {
-    alertsPerSecond: Math.round(ALERTS / seconds),
-    cpuMicrosPerAlert: Number(((cpuUsed * 1e6) / ALERTS).toFixed(1)),
+async function measure(pid: number, send: (batch: ReturnType<typeof batches>[number]) => Promise<void>) {
+  const run = async () => {
+    const cpu = cpuSeconds(pid);
+    const start = performance.now();
+    for (const batch of batches()) await send(batch);
+    const seconds = (performance.now() - start) / 1000;
+    const cpuUsed = cpuSeconds(pid) - cpu;
+    return {
+      alertsPerSecond: Math.round(ALERTS / seconds),
+      cpuMicrosPerAlert: Number(((cpuUsed * 1e6) / ALERTS).toFixed(1)),
+    };
   };
+  const distinct = await run();
+  const repeats = await run();
+  return { distinct, repeats, peakRssMB: peakRssMB(pid) };
 }
 
 // A long group wait keeps the engine out of the measure: only reception and storage count.
 const vigie = await startBenchVigie(`${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1h\n`, dialect);
-// Alertmanager as fairly as possible: one group, nothing to send, only reception counts.
-const alertmanager = await startAlertmanager(null, 'unused', ['alertname']);
 try {
-  const toVigie: Send = (batch) =>
-    postAlerts(vigie, { version: '4', status: 'firing', alerts: batch.map((a) => ({ ...a, status: 'firing' })) });
-  const toAlertmanager: Send = (batch) => alertmanager.post(batch);
-  // Each phase of one server right after the same phase of the other: this machine's speed
-  // drifts by a tenth within minutes, and the drift then falls on both alike.
-  const vigieDistinct = await run(vigie.pid, toVigie);
-  const amDistinct = await run(alertmanager.pid, toAlertmanager);
-  const vigieRepeats = await run(vigie.pid, toVigie);
-  const amRepeats = await run(alertmanager.pid, toAlertmanager);
-  const vigieResult = { distinct: vigieDistinct, repeats: vigieRepeats, peakRssMB: peakRssMB(vigie.pid) };
-  const amResult = { distinct: amDistinct, repeats: amRepeats, peakRssMB: peakRssMB(alertmanager.pid) };
+  const vigieResult = await measure(vigie.pid, (batch) =>
+    postAlerts(vigie, { version: '4', status: 'firing', alerts: batch.map((a) => ({ ...a, status: 'firing' })) }),
+  );
+
+  // Alertmanager as fairly as possible: one group, nothing to send, only reception counts.
+  const alertmanager = await startAlertmanager(null, 'unused', ['alertname']);
+  const amResult = await measure(alertmanager.pid, (batch) => alertmanager.post(batch));
+  await alertmanager.stop();
 
   console.log(
     JSON.stringify(
@@ -87,6 +83,5 @@ try {
     ),
   );
 } finally {
-  await alertmanager.stop();
   await vigie.stop();
 }
