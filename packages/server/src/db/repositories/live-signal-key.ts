@@ -10,6 +10,8 @@ const SEPARATOR = 0xff;
  * pages all over the index, and an index of numbers, about a third of the size, has fewer
  * pages to write. Two pairs sharing a key would be one signal: with 64 bits, as unlikely as two
  * alerts sharing their fingerprint in Alertmanager, which knows alerts by 64 bits too.
+ * The keys are stored: a change to this function needs a migration that keys the live
+ * signals again (the test pins two values).
  */
 export function liveSignalKey(source: string, threatId: string): bigint {
   return keyOf(sourceHash(source), threatId);
