@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
@@ -8,10 +8,27 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-/** Peak resident memory of a process in MB, from /proc. */
-export function peakRssMB(pid: number): number {
+function statusMB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
-    .find((l) => l.startsWith('VmHWM:'));
+    .find((l) => l.startsWith(`${field}:`));
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
+}
+
+/** Peak resident memory of a process in MB (since it started, or since `resetPeakRss`), from /proc. */
+export function peakRssMB(pid: number): number {
+  return statusMB(pid, 'VmHWM');
+}
+
+/** Resident memory of a process now, in MB. */
+export function rssMB(pid: number): number {
+  return statusMB(pid, 'VmRSS');
+}
+
+/**
+ * Starts a process's peak resident memory afresh from what it holds now (Linux's
+ * `clear_refs` 5), so that a peak read later is the peak of what happened in between.
+ */
+export function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }
