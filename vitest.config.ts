@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: on a loaded CI machine tests have run up to six times slower than alone.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // Most tests wait on real peers and real clocks rather than compute: run several at once.
     maxWorkers: 4,

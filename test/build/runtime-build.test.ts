@@ -15,7 +15,7 @@ describe('the runtime build (plain Node, no TypeScript loader)', () => {
   let agent: string;
   beforeAll(async () => {
     [server, agent] = await Promise.all([buildServer(join(out, 'server')), buildAgent(join(out, 'agent'))]);
-  }, 60_000);
+  }, 120_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('validates the seed plan with the built vigie', () => {

@@ -124,5 +124,5 @@ describe.each(DIALECTS)('a combination of checks with the scheduler, on %s', (di
     await a.open();
     await waitFor('its resolution', async () => (await incidents())[0]?.status === 'resolved');
     expect((await incidents()).map((i) => i.id)).toEqual([opened!.id]);
-  }, 60_000);
+  }, 120_000);
 });

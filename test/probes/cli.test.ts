@@ -4,7 +4,7 @@ import { startSipp, type SippPeer } from '../support/peers/sipp';
 
 const POSTGRES = process.env['VIGIE_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-describe('vigie probe', { timeout: 60_000 }, () => {
+describe('vigie probe', { timeout: 120_000 }, () => {
   let answering: SippPeer;
   let busy: SippPeer;
   beforeAll(async () => {

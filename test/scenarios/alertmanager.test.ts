@@ -47,7 +47,7 @@ describe('alerts from a real Alertmanager', () => {
     });
     ({ token } = (await created.json()) as { token: string });
     alertmanager = await startAlertmanager(`${vigie.baseUrl}/api/v1/alerts/alertmanager`, token);
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await alertmanager?.stop();
@@ -83,7 +83,7 @@ describe('alerts from a real Alertmanager', () => {
     await alertmanager.post([{ ...alert, endsAt: new Date().toISOString() }]);
     const [resolved] = await waitFor('incident resolved', (list) => list[0]?.status === 'resolved');
     expect(resolved!.id).toBe(opened!.id);
-  }, 60_000);
+  }, 120_000);
 
   it('an alert Alertmanager fired is resolved by a sender that gives only its labels', async () => {
     const labels = {
@@ -105,5 +105,5 @@ describe('alerts from a real Alertmanager', () => {
     const fingerprint = (await sent.json()) as { alerts: { fingerprint: string }[] };
     expect(incident.source).toBe(`alert:${fingerprint.alerts[0]!.fingerprint}`);
     await waitFor('incident resolved', (list) => list.find((i) => i.id === incident.id)?.status === 'resolved');
-  }, 60_000);
+  }, 120_000);
 });

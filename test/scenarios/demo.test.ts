@@ -28,7 +28,7 @@ describe('vigie start --demo', () => {
       body: JSON.stringify(ADMIN),
     });
     cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  }, 60_000);
+  }, 120_000);
   afterAll(() => vigie?.stop());
 
   const incidents = async (): Promise<Listed[]> =>
@@ -49,7 +49,7 @@ describe('vigie start --demo', () => {
       checks: { id: string; state: string }[];
     };
     expect(checks.length).toBeGreaterThan(5);
-  }, 60_000);
+  }, 120_000);
 
   it('a power cut broken from the CLI opens the power incident; the repair resolves it', async () => {
     const broken = await runVigie(['demo', 'break', 'power'], { cwd });
@@ -58,14 +58,14 @@ describe('vigie start --demo', () => {
     await waitFor('the power incident', (list) => list.some((i) => i.threatId === 'energie' && i.status === 'open'));
     expect((await runVigie(['demo', 'repair', 'power'], { cwd })).code).toBe(0);
     await waitFor('its resolution', (list) => list.some((i) => i.threatId === 'energie' && i.status === 'resolved'));
-  }, 120_000);
+  }, 240_000);
 
   it('the HMP disk filled up opens its incident, the runbook waiting for someone to archive', async () => {
     expect((await runVigie(['demo', 'break', 'hmp-disk'], { cwd })).code).toBe(0);
     await waitFor('the HMP incident', (list) => list.some((i) => i.threatId === 'espace-hmp' && i.status === 'open'));
     expect((await runVigie(['demo', 'repair', 'hmp-disk'], { cwd })).code).toBe(0);
     await waitFor('its resolution', (list) => list.some((i) => i.threatId === 'espace-hmp' && i.status === 'resolved'));
-  }, 120_000);
+  }, 240_000);
 
   it('refuses an unknown part with the list of parts', async () => {
     const result = await runVigie(['demo', 'break', 'moon'], { cwd });

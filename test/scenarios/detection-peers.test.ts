@@ -140,14 +140,14 @@ describe('detection with the scheduler and real peers', () => {
       DETECTION_BUDGET_MS,
       (l) => ofThreat(l, 'liaison-media-gateway')?.status === 'resolved',
     );
-  }, 60_000);
+  }, 120_000);
 
   it('the UPS on battery opens « Soucis d’énergie »; mains back resolves it', async () => {
     nut.setVariables({ 'ups.status': 'OB DISCHRG', 'battery.charge': 81, 'battery.runtime': 1500 });
     await waitFor('the power incident', DETECTION_BUDGET_MS + 3_000, (l) => ofThreat(l, 'energie') !== undefined);
     nut.setVariables({ 'ups.status': 'OL', 'battery.charge': 100, 'battery.runtime': 2400 });
     await waitFor('its resolution', DETECTION_BUDGET_MS + 3_000, (l) => ofThreat(l, 'energie')?.status === 'resolved');
-  }, 60_000);
+  }, 120_000);
 
   it('a burst of dependent failures opens one incident, the CRM attached to the SQL server’s', async () => {
     crmStatus = 503;
@@ -169,5 +169,5 @@ describe('detection with the scheduler and real peers', () => {
     expect(room.timeline.some((e) => e.summary.includes('CRM Hermès depends on Serveur SQL'))).toBe(true);
     crmStatus = 200;
     await openSql();
-  }, 60_000);
+  }, 120_000);
 });

@@ -160,5 +160,5 @@ describe.each(DIALECTS)('a server killed in the middle of an escalation, on %s',
     ).toBe(true);
     expect(smtp.withSubject('Interruption de service de plus de 6 heures')).toHaveLength(1);
     expect(smtp.withSubject('Incident résolu').length).toBeGreaterThan(0);
-  }, 90_000);
+  }, 240_000);
 });

@@ -42,7 +42,7 @@ describe('two Vigie nodes on one PostgreSQL database', () => {
     };
     a = await startVigieProcess(['--db', database.url, '--plan', plan], { env, cwd: dir });
     b = await startVigieProcess(['--db', database.url, '--plan', plan], { env, cwd: dir });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await a.stop();
     await b.stop();
@@ -86,5 +86,5 @@ describe('two Vigie nodes on one PostgreSQL database', () => {
     expect(expected).toBeGreaterThan(10);
     expect(smtp.mails).toHaveLength(expected);
     expect(smtp.duplicates()).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
