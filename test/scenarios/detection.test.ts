@@ -91,6 +91,64 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
     expect((await incidents()).map((i) => i.threatId).sort()).toEqual(['acces-serveurs', 'arret-service']);
   });
 
+  it('a consequence failing before its root cause waits for the root cause’s incident', async () => {
+    await transition('crm-web', 'down', 'HTTP 502');
+    await runFor(5 * SEC);
+    await transition('sql-connexion', 'down', 'connexion refusée');
+    // The CRM's group wait is over, the SQL server's is not: nothing opens yet.
+    await runFor(6 * SEC);
+    expect(await incidents()).toEqual([]);
+    await runFor(5 * SEC);
+    const list = await incidents();
+    expect(list.map((i) => i.threatId)).toEqual(['arret-service']);
+    const { timeline, incident } = await room(list[0]!.id);
+    expect((timeline as { summary: string }[]).map((e) => e.summary)).toContainEqual(
+      expect.stringMatching(/^Consequence: Interface web du CRM Hermès: HTTP 502 — CRM Hermès depends on Serveur SQL/),
+    );
+    expect(incident.assets).toEqual(expect.arrayContaining(['serveur-sql', 'crm-hermes']));
+  });
+
+  it('a consequence whose root cause recovers within its group wait opens its own incident', async () => {
+    await transition('crm-web', 'down', 'HTTP 502');
+    await runFor(5 * SEC);
+    await transition('sql-connexion', 'down', 'connexion refusée');
+    // The CRM waits for the SQL server's group wait…
+    await runFor(7 * SEC);
+    expect(await incidents()).toEqual([]);
+    // …which ends with the SQL server back: the CRM is a failure of its own.
+    await transition('sql-connexion', 'up', 'connexion rétablie');
+    await runFor(10 * SEC);
+    expect((await incidents()).map((i) => i.threatId)).toEqual(['deconnexion-crm']);
+  });
+
+  it('a storm of consequences, more than a flush reads at once, joins its root cause raised after it', async () => {
+    // The CRM depends on the SQL server: a page of alerts about it, then the SQL server fails.
+    for (let from = 0; from < FLUSH_PAGE; from += 1_000) {
+      const response = await t.request(t.as.operator, 'POST', '/api/v1/alerts/alertmanager', {
+        version: '4',
+        status: 'firing',
+        alerts: Array.from({ length: 1_000 }, (_, k) => ({
+          status: 'firing',
+          labels: { alertname: 'HmpDiskFull', asset: 'crm-hermes', instance: `poste-${from + k}` },
+          annotations: { summary: `Alerte CRM ${from + k}` },
+        })),
+      });
+      expect(response.statusCode).toBe(202);
+    }
+    await runFor(2 * SEC);
+    await transition('sql-connexion', 'down', 'connexion refusée');
+    await runFor(11 * SEC);
+    const list = await incidents();
+    expect(list.map((i) => i.threatId)).toEqual(['arret-service']);
+    const lines = ((await room(list[0]!.id)).timeline as { kind: string; summary: string }[])
+      .filter((e) => e.kind === 'signal')
+      .map((e) => e.summary);
+    expect(lines).toEqual([
+      'Detected: Connexion à la base SQL: connexion refusée',
+      expect.stringMatching(new RegExp(`^${FLUSH_PAGE} consequences attached: (Alerte CRM \\d+(; | …$)){3}`)),
+    ]);
+  });
+
   it('the power threat is recognised when the UPS runs on battery (degraded)', async () => {
     await transition('onduleur-etat', 'degraded', 'OB: sur batterie, 92 %');
     await runFor(11 * SEC);

@@ -32,9 +32,23 @@ async function addAssets(w: IncidentWork, assets: readonly string[]): Promise<vo
 export const FLUSH_PAGE = 10_000;
 
 /**
+ * Consequences a flush holds while their root cause has no incident yet (its signal may be
+ * on a later page); past this many, the oldest are raised at once: a flush holds at most a
+ * few pages of signals.
+ */
+const MAX_WAITING_FOR_ROOT = 2 * FLUSH_PAGE;
+
+/** A consequence whose root cause has no incident yet. */
+interface WaitingForRoot {
+  signal: Signal;
+  root: string;
+}
+
+/**
  * Turns the signals whose group wait is over into incidents: a signal whose asset
- * depends on a failing one is attached to that root cause's incident; the others open
- * (or join) their threat's incident; signals under maintenance are kept, not raised.
+ * depends on a failing one is attached to that root cause's incident (and waits for it
+ * while the root cause's own signal is still in its group wait); the others open (or join)
+ * their threat's incident; signals under maintenance are kept, not raised.
  */
 export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> {
   const { plan } = await activePlanOrFail(ctx);
@@ -42,16 +56,34 @@ export async function flushSignals(ctx: EngineContext, job: Job): Promise<void> 
   const ripeUntil = now + 1_000 - plan.detection.groupWait;
   let after: SignalCursor | undefined;
   let scene: Scene | undefined;
+  let waiting: WaitingForRoot[] = [];
   for (;;) {
     const page = await ctx.store.transaction((tx) =>
       tx.signals.pending({ firstAtUntil: ripeUntil, limit: FLUSH_PAGE, after }),
     );
     if (page.length) {
       scene ??= await sceneOfFlush(ctx, plan, Math.min(now, page[0]!.firstAt), now);
-      await raiseRipe(ctx, plan, page, scene);
+      waiting = await raiseRipe(ctx, plan, page, scene, waiting);
+      if (waiting.length > MAX_WAITING_FOR_ROOT) {
+        const oldest = waiting.splice(0, waiting.length - MAX_WAITING_FOR_ROOT);
+        await raiseOnThreats(
+          ctx,
+          plan,
+          oldest.map(({ signal }) => signal),
+          scene,
+        );
+      }
     }
     if (page.length < FLUSH_PAGE) break;
     after = page.at(-1);
+  }
+  if (scene && waiting.length) {
+    // A root cause failing with no incident and no ripe signal has a signal still in its
+    // group wait: its consequences stay pending and are attached when that one is raised
+    // (its flush reads them again). The others are incidents of their own.
+    const { ripeAssets } = scene;
+    const alone = waiting.filter(({ root }) => ripeAssets.has(root)).map(({ signal }) => signal);
+    if (alone.length) await raiseOnThreats(ctx, plan, alone, scene);
   }
   await ctx.store.transaction((tx) => tx.jobs.complete(job.id, ctx.clock.now()));
 }
@@ -66,6 +98,8 @@ interface Scene {
   incidentOfAsset: Map<string, string>;
   /** The incident each threat's signals were raised on in this flush. */
   incidentOfThreat: Map<string, string>;
+  /** The assets of the ripe signals this flush has read, raised or not. */
+  ripeAssets: Set<string>;
 }
 
 async function sceneOfFlush(ctx: EngineContext, plan: Plan, from: number, now: number): Promise<Scene> {
@@ -85,12 +119,22 @@ async function sceneOfFlush(ctx: EngineContext, plan: Plan, from: number, now: n
   const incidentOfAsset = new Map<string, string>();
   for (const signal of live)
     if (signal.incidentId) for (const asset of assetsOfSignal(signal)) incidentOfAsset.set(asset, signal.incidentId);
-  return { windows, activeIncidents, failing, incidentOfAsset, incidentOfThreat: new Map() };
+  return { windows, activeIncidents, failing, incidentOfAsset, incidentOfThreat: new Map(), ripeAssets: new Set() };
 }
 
-/** Raises ripe signals, oldest first, on incidents (see `flushSignals`). */
-async function raiseRipe(ctx: EngineContext, plan: Plan, ripe: readonly Signal[], scene: Scene): Promise<void> {
-  const { windows, activeIncidents, failing, incidentOfAsset, incidentOfThreat } = scene;
+/**
+ * Raises ripe signals, oldest first, on incidents (see `flushSignals`), and the consequences
+ * of earlier pages whose root cause has an incident now; returns the consequences whose root
+ * cause still has none.
+ */
+async function raiseRipe(
+  ctx: EngineContext,
+  plan: Plan,
+  ripe: readonly Signal[],
+  scene: Scene,
+  waiting: readonly WaitingForRoot[],
+): Promise<WaitingForRoot[]> {
+  const { windows, activeIncidents, failing, incidentOfAsset, ripeAssets } = scene;
   // A combination's signal speaks of several assets: it is a consequence only if all of them are.
   const rootOf = (signal: Signal) => rootCauseOfAll(plan, assetsOfSignal(signal), failing);
   const incidentFor = (asset: string): string | undefined =>
@@ -99,6 +143,7 @@ async function raiseRipe(ctx: EngineContext, plan: Plan, ripe: readonly Signal[]
   const raised: Signal[] = [];
   const suppressed: Signal[] = [];
   for (const signal of ripe) {
+    for (const asset of assetsOfSignal(signal)) ripeAssets.add(asset);
     const window = maintenanceCoveringAll(plan, windows, assetsOfSignal(signal), signal.firstAt);
     if (window)
       suppressed.push({ ...signal, status: 'suppressed', data: { ...signal.data, maintenance: window.reason } });
@@ -111,27 +156,27 @@ async function raiseRipe(ctx: EngineContext, plan: Plan, ripe: readonly Signal[]
 
   // Root causes first, so their incidents exist when their consequences are attached.
   const roots: Signal[] = [];
-  const consequences: { signal: Signal; root: string }[] = [];
+  const consequences: WaitingForRoot[] = [...waiting];
   for (const signal of raised) {
     const root = rootOf(signal);
     if (root === undefined) roots.push(signal);
     else consequences.push({ signal, root });
   }
-  await raiseOnThreats(ctx, plan, roots, incidentOfAsset, incidentOfThreat);
-  const byRootIncident = new Map<string, { signal: Signal; root: string }[]>();
-  const withoutRootIncident: Signal[] = [];
-  for (const { signal, root } of consequences) {
-    const incidentId = incidentFor(root);
+  await raiseOnThreats(ctx, plan, roots, scene);
+  const byRootIncident = new Map<string, WaitingForRoot[]>();
+  const withoutRootIncident: WaitingForRoot[] = [];
+  for (const consequence of consequences) {
+    const incidentId = incidentFor(consequence.root);
     if (!incidentId) {
-      withoutRootIncident.push(signal);
+      withoutRootIncident.push(consequence);
       continue;
     }
     const group = byRootIncident.get(incidentId);
-    if (group) group.push({ signal, root });
-    else byRootIncident.set(incidentId, [{ signal, root }]);
+    if (group) group.push(consequence);
+    else byRootIncident.set(incidentId, [consequence]);
   }
   for (const [incidentId, group] of byRootIncident) await attachConsequences(ctx, plan, incidentId, group);
-  await raiseOnThreats(ctx, plan, withoutRootIncident, incidentOfAsset, incidentOfThreat);
+  return withoutRootIncident;
 }
 
 /**
@@ -143,8 +188,7 @@ async function raiseOnThreats(
   ctx: EngineContext,
   plan: Plan,
   signals: readonly Signal[],
-  incidentOfAsset: Map<string, string>,
-  incidentOfThreat: Map<string, string>,
+  { incidentOfAsset, incidentOfThreat }: Scene,
 ): Promise<void> {
   const byThreat = new Map<string, Signal[]>();
   for (const signal of signals) {
