@@ -159,6 +159,45 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
   );
 
   it(
+    'confirms a change of state with retries sooner than its interval, then keeps its interval',
+    async () => {
+      const http = await target();
+      const b = await bed([
+        `{ id: crm-web, asset: crm, probe: http, target: "${http.url()}", every: 5s, retryEvery: 1s, timeout: 2s, failAfter: 3, recoverAfter: 2 }`,
+      ]);
+      const { scheduler, transitions } = b.scheduler();
+      await scheduler.start();
+      await waitFor('crm-web up', () => moves(transitions, 'crm-web').includes('unknown>up'));
+      const gaps = (records: CheckResultRecord[]) => records.slice(1).map((r, i) => r.at - records[i]!.at);
+
+      http.mode = 'down';
+      await waitFor('crm-web down', () => moves(transitions, 'crm-web').includes('up>down'));
+      const down = transitions.find((t) => t.checkId === 'crm-web' && t.to === 'down')!;
+      // Two more results at its own pace after the one that took it down.
+      const afterDown = await waitFor('two results after the change', async () => {
+        await scheduler.flush();
+        const later = (await results(b, 'crm-web')).filter((r) => r.at > down.at);
+        return later.length >= 2 ? later : undefined;
+      });
+      const failing = (await results(b, 'crm-web')).filter((r) => r.status === 'down' && r.at <= down.at);
+      expect(failing).toHaveLength(3);
+      // The three failures a retry apart (1 s), not an interval (5 s).
+      for (const gap of gaps(failing)) expect(gap).toBeLessThan(2_500);
+      // Once down, no more retries: the interval again.
+      expect(gaps(afterDown.slice(0, 2))[0]).toBeGreaterThan(3_500);
+
+      http.mode = 'up';
+      await waitFor('crm-web up again', () => moves(transitions, 'crm-web').includes('down>up'));
+      const up = transitions.find((t) => t.checkId === 'crm-web' && t.from === 'down')!;
+      await scheduler.flush();
+      const recovering = (await results(b, 'crm-web')).filter((r) => r.status === 'up' && r.at > down.at);
+      expect(recovering.map((r) => r.at).at(-1)).toBe(up.at);
+      expect(gaps(recovering.slice(-2))[0]).toBeLessThan(2_500);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'picks up a new plan version without a restart',
     async () => {
       const http = await target();

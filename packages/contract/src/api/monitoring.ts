@@ -42,6 +42,12 @@ export const CheckViewSchema = z.object({
   everyMs: z.number(),
   failAfter: z.number(),
   recoverAfter: z.number(),
+  retryEveryMs: z
+    .number()
+    .nullable()
+    .describe(
+      'how soon it is probed again while a change of state is being confirmed; null when Vigie does not probe it',
+    ),
   example: z.boolean().describe('an example of the shipped plan: probed only when Vigie is told to'),
   asset: z.object({ id: z.string(), name: z.string() }),
   site: z.object({ id: z.string(), name: z.string() }),

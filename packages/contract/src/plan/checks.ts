@@ -31,6 +31,12 @@ export const CheckSchema = z.strictObject({
   failAfter: z.int().min(1).default(3),
   /** Consecutive successes before a down check is up again. */
   recoverAfter: z.int().min(1).default(2),
+  /**
+   * While a change of state is being confirmed (a failure before `failAfter` of them, a
+   * success before `recoverAfter`), the next probe comes this soon instead of after `every`
+   * (default: a third of `every` to the second, at least a second; never later than `every`).
+   */
+  retryEvery: DurationSchema.optional(),
   options: z.record(z.string(), z.unknown()).default({}),
   example: z.boolean().default(false),
 });

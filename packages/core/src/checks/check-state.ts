@@ -80,3 +80,24 @@ export function countChanges(recent: string): number {
   for (let i = 1; i < recent.length; i++) if (recent[i] !== recent[i - 1]) changes++;
   return changes;
 }
+
+/**
+ * Whether a check is confirming a change of state: its last result says something its
+ * state does not yet (a failure counted towards `failAfter`, a success towards
+ * `recoverAfter`). A flapping check is not: it settles on a calm stretch, not on a count.
+ */
+export function isConfirmingChange(memory: Pick<CheckMemory, 'state' | 'lastStatus'>): boolean {
+  return memory.state !== 'flapping' && memory.lastStatus !== null && memory.lastStatus !== memory.state;
+}
+
+/** The shortest default delay between two probes of a check confirming a change. */
+export const MIN_DEFAULT_RETRY_MS = 1_000;
+
+/**
+ * How soon a check confirming a change is probed again: its `retryEvery`, or a third of
+ * `every` to the second.
+ */
+export function retryDelayOf(check: { every: number; retryEvery?: number | undefined }): number {
+  const retry = check.retryEvery ?? Math.max(MIN_DEFAULT_RETRY_MS, Math.round(check.every / 3_000) * 1_000);
+  return Math.min(retry, check.every);
+}

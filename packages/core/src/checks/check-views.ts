@@ -1,5 +1,6 @@
 import type { Check, CheckView, Plan } from '@vigie/contract';
 import type { CheckStateRecord } from '../ports';
+import { retryDelayOf } from './check-state';
 
 /** A target as shown to people: any password in `scheme://user:password@host` is removed. */
 export function redactTarget(target: string | undefined): string | null {
@@ -20,6 +21,8 @@ export function toCheckView(plan: Plan, check: Check, state: CheckStateRecord | 
     everyMs: check.every,
     failAfter: check.failAfter,
     recoverAfter: check.recoverAfter,
+    // Heartbeats and agents report by themselves: nothing to probe again.
+    retryEveryMs: check.probe === 'heartbeat' || check.probe === 'agent' ? null : retryDelayOf(check),
     example: check.example,
     asset: { id: check.asset, name: asset?.name ?? check.asset },
     site: { id: site?.id ?? '', name: site?.name ?? '' },

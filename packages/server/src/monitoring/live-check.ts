@@ -1,4 +1,11 @@
-import { heartbeatDeadline, initialCheckMemory, nextRunAt, type CheckMemory, type CheckStateRecord } from '@vigie/core';
+import {
+  heartbeatDeadline,
+  initialCheckMemory,
+  isConfirmingChange,
+  nextRunAt,
+  type CheckMemory,
+  type CheckStateRecord,
+} from '@vigie/core';
 import type { ScheduledCheck } from './plan-checks';
 import { TimingWheel, type WheelEntry } from './timing-wheel';
 
@@ -15,6 +22,8 @@ export interface LiveCheck {
   running: boolean;
   /** For heartbeats that never reported: when this node began to watch. */
   watchedSince: number;
+  /** Its next run is a retry, sooner than its interval (see `scheduleAfterResult`). */
+  retrying: boolean;
   entry: WheelEntry<LiveCheck> | null;
 }
 
@@ -48,6 +57,7 @@ export function trackCheck(
     dueAt: 0,
     running: false,
     watchedSince: now,
+    retrying: false,
     entry: null,
   };
   runtime.checks.set(def.id, live);
@@ -58,6 +68,7 @@ export function trackCheck(
 export function scheduleCheck(runtime: ShardRuntime, live: LiveCheck, now: number): void {
   if (live.entry) runtime.wheel.cancel(live.entry);
   live.entry = null;
+  live.retrying = false;
   if (live.def.mode === 'probe') live.dueAt = nextRunAt(live.def.id, live.def.check.every, now);
   else if (live.def.mode === 'heartbeat') {
     live.dueAt = heartbeatDeadline(live.def.check, live.memory.lastAt, live.watchedSince);
@@ -81,4 +92,29 @@ export function scheduleNextRun(runtime: ShardRuntime, live: LiveCheck, now: num
   live.dueAt = dueAt + every * Math.max(1, Math.ceil((now - dueAt + 1) / every));
   live.entry = runtime.wheel.schedule(live, live.dueAt);
   return dueAt;
+}
+
+function reschedule(runtime: ShardRuntime, live: LiveCheck, dueAt: number): void {
+  if (live.entry) runtime.wheel.cancel(live.entry);
+  live.dueAt = dueAt;
+  live.entry = runtime.wheel.schedule(live, dueAt);
+}
+
+/**
+ * After a probe's result (started at `startedAt`): a check confirming a change of state is
+ * probed again after its retry delay rather than its interval, so that `failAfter` failures
+ * take seconds, not minutes; once confirmed (or dismissed), it goes back to its phase.
+ */
+export function scheduleAfterResult(runtime: ShardRuntime, live: LiveCheck, startedAt: number, now: number): void {
+  if (live.entry === null) return;
+  if (isConfirmingChange(live.memory)) {
+    const retryAt = startedAt + live.def.retryMs;
+    if (retryAt < live.dueAt) {
+      reschedule(runtime, live, retryAt);
+      live.retrying = true;
+    }
+  } else if (live.retrying) {
+    live.retrying = false;
+    reschedule(runtime, live, nextRunAt(live.def.id, live.def.check.every, now + live.def.retryMs));
+  }
 }

@@ -1,5 +1,5 @@
 import type { Check, Plan } from '@vigie/contract';
-import { shardOf, type CheckPolicy } from '@vigie/core';
+import { retryDelayOf, shardOf, type CheckPolicy } from '@vigie/core';
 import { isActiveProbeKind, parseProbeConfig, probeFor, type Probe, type ProbeInput } from '@vigie/probes';
 import { targetHost } from './target-key';
 
@@ -13,6 +13,8 @@ export interface ScheduledCheck {
   mode: CheckMode;
   check: Check;
   policy: CheckPolicy;
+  /** How soon it is probed again while confirming a change of state (see `retryDelayOf`). */
+  retryMs: number;
   /** The probe and its config, parsed once from `{ target, ...options }`, for `probe` checks. */
   probe: Probe | null;
   config: unknown;
@@ -61,10 +63,18 @@ export function scheduledChecks(
       mode,
       check,
       policy: { failAfter: check.failAfter, recoverAfter: check.recoverAfter },
+      retryMs: retryDelayOf(check),
       probe,
       config,
       host: targetHost(check.probe, check.target),
-      signature: JSON.stringify([check.probe, check.target, check.every, check.timeout, check.options]),
+      signature: JSON.stringify([
+        check.probe,
+        check.target,
+        check.every,
+        check.retryEvery,
+        check.timeout,
+        check.options,
+      ]),
     });
   }
   return { checks, unrunnable };

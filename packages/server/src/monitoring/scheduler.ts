@@ -15,6 +15,7 @@ import { LatenessHistogram } from './lateness';
 import { ConcurrencyLimiter } from './limiter';
 import {
   newShardRuntime,
+  scheduleAfterResult,
   scheduleCheck,
   scheduleNextRun,
   trackCheck,
@@ -288,6 +289,9 @@ export class CheckScheduler {
         this.runs++;
         const result = await runCheck(live.def);
         this.apply(live, result, startedAt);
+        // Unless the shard or the check went while the probe ran.
+        if (this.shards.get(live.def.shard) === runtime && runtime.checks.get(live.def.id) === live)
+          scheduleAfterResult(runtime, live, startedAt, this.clock.now());
       })
       .catch((error: unknown) => this.logError(error))
       .finally(() => {

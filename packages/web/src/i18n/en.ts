@@ -192,6 +192,7 @@ export const en: Messages = {
     back: 'All checks',
     header: '{{asset}} · {{site}} · {{probe}} probe, every {{every}}',
     policy: 'Down after {{failAfter}} failures in a row, back after {{recoverAfter}} successes',
+    retry: ', probed again every {{retry}} while a change is being confirmed',
     windows: {
       day: 'Availability over 24 hours',
       week: 'Availability over 7 days',

@@ -191,6 +191,7 @@ export const fr = {
     back: 'Toutes les vérifications',
     header: '{{asset}} · {{site}} · sonde {{probe}}, toutes les {{every}}',
     policy: 'En panne après {{failAfter}} échecs de suite, rétablie après {{recoverAfter}} succès',
+    retry: ', revérifiée toutes les {{retry}} tant qu’un changement n’est pas confirmé',
     windows: {
       day: 'Disponibilité sur 24 heures',
       week: 'Disponibilité sur 7 jours',

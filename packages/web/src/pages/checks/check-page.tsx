@@ -82,6 +82,8 @@ function CheckHeader({ check }: { check: CheckView }) {
       )}
       <Text size="sm">
         {t('checks.policy', { failAfter: check.failAfter, recoverAfter: check.recoverAfter })}
+        {check.retryEveryMs !== null &&
+          t('checks.retry', { retry: formatDurationForHumans(check.retryEveryMs, language) })}
         {check.since !== null && ` · ${t('checks.since', { time: formatDateTime(check.since, language, timeZone) })}`}
       </Text>
     </Stack>
