@@ -108,7 +108,8 @@ function reschedule(runtime: ShardRuntime, live: LiveCheck, dueAt: number): void
 export function scheduleAfterResult(runtime: ShardRuntime, live: LiveCheck, startedAt: number, now: number): void {
   if (live.entry === null) return;
   if (isConfirmingChange(live.memory)) {
-    const retryAt = startedAt + live.def.retryMs;
+    // A probe that outlasted the delay is retried at once, not counted late.
+    const retryAt = Math.max(startedAt + live.def.retryMs, now);
     if (retryAt < live.dueAt) {
       reschedule(runtime, live, retryAt);
       live.retrying = true;
