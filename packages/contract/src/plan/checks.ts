@@ -18,6 +18,9 @@ export const PROBE_KINDS = [
 ] as const;
 export type ProbeKind = (typeof PROBE_KINDS)[number];
 
+/** A check's intervals and timeout: a second at least (no probe runs on a zero interval or within a zero timeout). */
+const CheckDurationSchema = DurationSchema.refine((ms) => ms >= 1_000, { error: 'expected at least 1s' });
+
 /** A check: one probe run on a schedule against one target, feeding one asset's state. */
 export const CheckSchema = z.strictObject({
   id: IdSchema,
@@ -25,8 +28,8 @@ export const CheckSchema = z.strictObject({
   asset: IdSchema,
   probe: z.enum(PROBE_KINDS, { error: `expected a probe kind: ${PROBE_KINDS.join(', ')}` }),
   target: TextSchema.optional(),
-  every: DurationSchema.prefault('1m'),
-  timeout: DurationSchema.prefault('10s'),
+  every: CheckDurationSchema.prefault('1m'),
+  timeout: CheckDurationSchema.prefault('10s'),
   /** Consecutive failures before the check is down. */
   failAfter: z.int().min(1).default(3),
   /** Consecutive successes before a down check is up again. */
@@ -36,7 +39,7 @@ export const CheckSchema = z.strictObject({
    * success before `recoverAfter`), the next probe comes this soon instead of after `every`
    * (default: a third of `every` to the second, at least a second; never later than `every`).
    */
-  retryEvery: DurationSchema.optional(),
+  retryEvery: CheckDurationSchema.optional(),
   options: z.record(z.string(), z.unknown()).default({}),
   example: z.boolean().default(false),
 });

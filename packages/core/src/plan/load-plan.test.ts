@@ -83,6 +83,18 @@ describe('loadPlan', () => {
     ]);
   });
 
+  it('refuses a check interval, retry or timeout under a second', () => {
+    const text = MINIMAL.replace(
+      '    probe: agent',
+      '    probe: agent\n    every: 0s\n    retryEvery: 0s\n    timeout: 0s',
+    );
+    expect(errorsOf(text)).toEqual([
+      'plan.yaml:16:12: `every`: expected at least 1s',
+      'plan.yaml:17:17: `retryEvery`: expected at least 1s',
+      'plan.yaml:18:14: `timeout`: expected at least 1s',
+    ]);
+  });
+
   it('points at a dangling reference and lists what is known', () => {
     const text = MINIMAL.replace('      - check: disk', '      - check: disque');
     expect(errorsOf(text)).toEqual(['plan.yaml:28:16: unknown check "disque" (known: disk)']);
