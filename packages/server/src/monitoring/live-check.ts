@@ -22,8 +22,6 @@ export interface LiveCheck {
   running: boolean;
   /** For heartbeats that never reported: when this node began to watch. */
   watchedSince: number;
-  /** Its next run is a retry, sooner than its interval (see `scheduleAfterResult`). */
-  retrying: boolean;
   entry: WheelEntry<LiveCheck> | null;
 }
 
@@ -57,7 +55,6 @@ export function trackCheck(
     dueAt: 0,
     running: false,
     watchedSince: now,
-    retrying: false,
     entry: null,
   };
   runtime.checks.set(def.id, live);
@@ -66,14 +63,10 @@ export function trackCheck(
 
 /** Puts a check in the wheel: at its next phase, or at its heartbeat deadline; fed checks wait for results. */
 export function scheduleCheck(runtime: ShardRuntime, live: LiveCheck, now: number): void {
-  if (live.entry) runtime.wheel.cancel(live.entry);
-  live.entry = null;
-  live.retrying = false;
-  if (live.def.mode === 'probe') live.dueAt = nextRunAt(live.def.id, live.def.check.every, now);
-  else if (live.def.mode === 'heartbeat') {
-    live.dueAt = heartbeatDeadline(live.def.check, live.memory.lastAt, live.watchedSince);
-  } else return;
-  live.entry = runtime.wheel.schedule(live, live.dueAt);
+  unscheduleCheck(runtime, live);
+  if (live.def.mode === 'probe') reschedule(runtime, live, nextRunAt(live.def.id, live.def.check.every, now));
+  else if (live.def.mode === 'heartbeat')
+    reschedule(runtime, live, heartbeatDeadline(live.def.check, live.memory.lastAt, live.watchedSince));
 }
 
 /** Takes a check out of the wheel. */
@@ -94,6 +87,7 @@ export function scheduleNextRun(runtime: ShardRuntime, live: LiveCheck, now: num
   return dueAt;
 }
 
+/** Puts a check in the wheel at `dueAt`, instead of where it was. */
 function reschedule(runtime: ShardRuntime, live: LiveCheck, dueAt: number): void {
   if (live.entry) runtime.wheel.cancel(live.entry);
   live.dueAt = dueAt;
@@ -107,15 +101,13 @@ function reschedule(runtime: ShardRuntime, live: LiveCheck, dueAt: number): void
  */
 export function scheduleAfterResult(runtime: ShardRuntime, live: LiveCheck, startedAt: number, now: number): void {
   if (live.entry === null) return;
+  const { id, check, retryMs } = live.def;
   if (isConfirmingChange(live.memory)) {
     // A probe that outlasted the delay is retried at once, not counted late.
-    const retryAt = Math.max(startedAt + live.def.retryMs, now);
-    if (retryAt < live.dueAt) {
-      reschedule(runtime, live, retryAt);
-      live.retrying = true;
-    }
-  } else if (live.retrying) {
-    live.retrying = false;
-    reschedule(runtime, live, nextRunAt(live.def.id, live.def.check.every, now + live.def.retryMs));
+    const retryAt = Math.max(startedAt + retryMs, now);
+    if (retryAt < live.dueAt) reschedule(runtime, live, retryAt);
+  } else if (nextRunAt(id, check.every, live.dueAt) !== live.dueAt) {
+    // Off its phase after retries (a run keeps the phase of the one before it).
+    reschedule(runtime, live, nextRunAt(id, check.every, now + retryMs));
   }
 }
