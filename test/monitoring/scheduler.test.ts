@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readCheckResults, SYSTEM_ACTOR, type CheckResultRecord } from '@vigie/core';
 import { systemClock } from '../../packages/server/src/adapters/system';
 import { DIALECTS } from '../../packages/server/src/testing/test-databases';
+import { freePort } from '../support/peers/process';
 import { HttpTarget, monitoringBed, monitoringPlan, moves, waitFor, type MonitoringBed } from './support';
 
 const TIMEOUT = 90_000;
@@ -59,7 +60,8 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
       );
       const webDown = transitions.find((t) => t.checkId === 'crm-web' && t.to === 'down')!;
       expect(webDown.result.status).toBe('down');
-      expect(webDown.result.message).toContain('No HTTP answer');
+      // The plan says no language: its checks speak French.
+      expect(webDown.result.message).toContain('Aucune réponse HTTP');
       // Exactly failAfter failures after the last success made the check down.
       expect((await statusesUntil(b, 'crm-web', webDown.at)).slice(-3)).toEqual(['up', 'down', 'down']);
       const portDown = transitions.find((t) => t.checkId === 'crm-port' && t.to === 'down')!;
@@ -220,6 +222,29 @@ describe.each(DIALECTS)('check scheduler on %s', (dialect) => {
       // The removed check is no longer probed.
       expect((await results(b, 'old-check')).length).toBeLessThanOrEqual(before + 1);
       expect((await results(b, 'new-check')).length).toBeGreaterThanOrEqual(2);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'writes results in the plan’s language: French unless the plan says English',
+    async () => {
+      const closed = await freePort();
+      const check = `{ id: refused, asset: serveur, probe: tcp, target: "127.0.0.1:${closed}", every: 1s, failAfter: 1 }`;
+      const b = await bed([check]);
+      const { scheduler } = b.scheduler();
+      await scheduler.start();
+      const said = async () => {
+        await scheduler.flush();
+        return (await results(b, 'refused')).map((r) => r.message);
+      };
+      const french = new RegExp(`^TCP 127\\.0\\.0\\.1:${closed} : connexion refusée après [\\d,]+ ms$`);
+      await waitFor('a result in French', async () => (await said()).some((m) => french.test(m)));
+
+      await b.loadPlan(`${monitoringPlan([check], 'Plan de test, in English')}language: en\n`);
+      await waitFor('a result in English', async () =>
+        (await said()).some((m) => m.startsWith(`TCP 127.0.0.1:${closed}: connection refused after `)),
+      );
     },
     TIMEOUT,
   );

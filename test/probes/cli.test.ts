@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVigie } from '../support/cli';
+import { freePort } from '../support/peers/process';
 import { startSipp, type SippPeer } from '../support/peers/sipp';
 
 const POSTGRES = process.env['VIGIE_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -73,6 +74,18 @@ describe('vigie probe', { timeout: 120_000 }, () => {
     const timeout = await runVigie(['probe', 'tcp', '127.0.0.1:5432', '--timeout', 'soon']);
     expect(timeout.code).toBe(3);
     expect(timeout.stderr).toContain('--timeout "soon" is not a duration');
+  });
+
+  it('writes its message in French when asked, as Vigie does for a French plan', async () => {
+    const closed = await freePort();
+    const result = await runVigie(['probe', 'tcp', `127.0.0.1:${closed}`, '--lang', 'fr']);
+    expect(result.code).toBe(2);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`DOWN  tcp 127.0.0.1:${closed}`);
+    expect(lines[1]).toMatch(new RegExp(`^TCP 127\\.0\\.0\\.1:${closed} : connexion refusée après [\\d,]+ ms$`));
+    const unknown = await runVigie(['probe', 'tcp', `127.0.0.1:${closed}`, '--lang', 'de']);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain('expected fr or en, not "de"');
   });
 
   it('explains every kind and the exit statuses in its help', async () => {

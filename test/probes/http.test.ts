@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTcpServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpProbe, parseProbeConfig, runProbe } from '@vigie/probes';
+import { httpProbe, parseProbeConfig, runProbe, type Language } from '@vigie/probes';
 import { freePort, tempFolder } from '../support/peers/process';
 
 const folder = tempFolder('http-probe');
@@ -32,7 +32,8 @@ async function listen(server: Server): Promise<number> {
 
 /**
  * A small status page: /ok, /busy (503), /moved (302), /slow (300 ms), /hang (never answers),
- * /stalled (headers, then part of the body, then nothing), /large (2 MB).
+ * /stalled (headers, then part of the body, then nothing), /large (2 MB), /to-ftp (a 302 to
+ * an ftp:// address).
  */
 const statusPage: RequestListener = (request, response) => {
   if (request.url === '/ok') return response.end('<html><body>Hermes CRM: status OK</body></html>');
@@ -58,6 +59,10 @@ const statusPage: RequestListener = (request, response) => {
   if (request.url === '/health') {
     response.setHeader('content-type', 'application/json');
     return response.end(JSON.stringify({ status: 'UP', queue: { waiting: 42 } }));
+  }
+  if (request.url === '/to-ftp') {
+    response.writeHead(302, { location: 'ftp://files.example/' });
+    return response.end();
   }
   if (request.url === '/loop') {
     response.writeHead(302, { location: '/loop' });
@@ -92,8 +97,8 @@ const statusPage: RequestListener = (request, response) => {
   response.end();
 };
 
-const run = (input: Record<string, unknown>, timeoutMs = 10_000) =>
-  runProbe(httpProbe, input as { target: string }, { timeoutMs }).then((outcome) => {
+const run = (input: Record<string, unknown>, timeoutMs = 10_000, language?: Language) =>
+  runProbe(httpProbe, input as { target: string }, { timeoutMs, language }).then((outcome) => {
     if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
     return outcome.result;
   });
@@ -273,6 +278,140 @@ describe('http probe against a local HTTP server', () => {
   });
 });
 
+describe('http probe in French, against a local HTTP server', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createHttpServer(statusPage);
+    base = `http://127.0.0.1:${await listen(server)}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  const french = (input: Record<string, unknown>, timeoutMs = 10_000) => run(input, timeoutMs, 'fr');
+  const at = (path: string) => `${base}${path}`.replace(/[.?]/g, '\\$&');
+
+  it('sums up a page that is up: status, address, time with a decimal comma', async () => {
+    const result = await french({ target: `${base}/ok`, keyword: 'status OK' });
+    expect(result.status).toBe('up');
+    expect(result.message).toMatch(new RegExp(`^HTTP 200 OK de ${at('/ok')} après \\d+(,\\d)? ms$`));
+  });
+
+  it('lists the problems after « : », separated by « ; »', async () => {
+    const result = await french({ target: `${base}/busy`, keyword: 'status OK' });
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(
+      new RegExp(
+        `^HTTP 503 Service Unavailable de ${at('/busy')} après [\\d,]+ ms : ` +
+          'attendu 200-399 ; le mot-clé « status OK » est absent de la page$',
+      ),
+    );
+    const error = await french({ target: `${base}/error-page`, absentKeyword: 'ERROR' });
+    expect(error.status).toBe('down');
+    expect(error.message).toMatch(/ : la page contient « ERROR »$/);
+  });
+
+  it('judges a JSON value in French', async () => {
+    const busy = await french({ target: `${base}/health`, json: '$.queue.waiting', max: 20 });
+    expect(busy.status).toBe('down');
+    expect(busy.message).toMatch(/ : queue\.waiting vaut 42, au-dessus du maximum 20$/);
+    const html = await french({ target: `${base}/ok`, json: 'status', equals: 'UP' });
+    expect(html.message).toMatch(/ : la page n’est pas du JSON$/);
+  });
+
+  it('tells the redirects followed, and why it stopped following them', async () => {
+    const moved = await french({ target: `${base}/moved`, maxRedirects: 3 });
+    expect(moved.status).toBe('up');
+    expect(moved.message).toMatch(
+      new RegExp(`^HTTP 200 OK de ${at('/ok')} après [\\d,]+ ms \\(une redirection depuis ${at('/moved')}\\)$`),
+    );
+    const loop = await french({ target: `${base}/loop`, maxRedirects: 2 });
+    expect(loop.status).toBe('down');
+    expect(loop.message).toMatch(
+      new RegExp(`^HTTP 302 Found de ${at('/loop')} après [\\d,]+ ms \\(2 redirections depuis ${at('/loop')}\\) : `),
+    );
+    expect(loop.message).toMatch(/ : toujours redirigé après 2 redirections$/);
+    const once = await french({ target: `${base}/loop`, maxRedirects: 1 });
+    expect(once.message).toMatch(/\(une redirection depuis .+\) : toujours redirigé après 1 redirection$/);
+  });
+
+  it('says in both languages that a redirect to an ftp:// address cannot be followed', async () => {
+    const english = await run({ target: `${base}/to-ftp`, maxRedirects: 1 });
+    expect(english.status).toBe('down');
+    expect(english.message).toMatch(
+      /: redirected to "ftp:\/\/files\.example\/", which is not an http:\/\/ or https:\/\/ address$/,
+    );
+    const result = await french({ target: `${base}/to-ftp`, maxRedirects: 1 });
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(
+      new RegExp(
+        `^HTTP 302 Found de ${at('/to-ftp')} après [\\d,]+ ms : ` +
+          'redirigé vers « ftp://files\\.example/ », qui n’est pas une adresse http:// ou https://$',
+      ),
+    );
+  });
+
+  it('is degraded when slower than maxLatency, the bound written with a decimal comma', async () => {
+    const result = await french({ target: `${base}/ok`, maxLatency: 0 });
+    expect(result.status).toBe('degraded');
+    expect(result.message).toMatch(/ : plus lent que 0,0 ms$/);
+  });
+
+  it('is down with « aucune réponse » when the server never answers before the timeout', async () => {
+    const result = await french({ target: `${base}/hang` }, 800);
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(new RegExp(`^Aucune réponse HTTP de ${at('/hang')} en \\d+ ms$`));
+  });
+
+  it('is down with « connexion refusée » when nothing listens', async () => {
+    const port = await freePort();
+    const result = await french({ target: `http://127.0.0.1:${port}/` });
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(
+      new RegExp(`^Aucune réponse HTTP de http://127\\.0\\.0\\.1:${port}/ : connexion refusée \\(après [\\d,]+ ms\\)$`),
+    );
+  });
+
+  it('tells an answer that is not HTTP, and a connection closed too early, in French', async () => {
+    // /smtp greets like a mail server; /closed reads the request and hangs up; /cut sends part of a page.
+    const peer = createTcpServer((socket) =>
+      socket.once('data', (request: Buffer) => {
+        const path = request.toString('latin1').split(' ')[1];
+        if (path === '/smtp') socket.end('220 mail.example ESMTP ready\r\n');
+        else if (path === '/cut') socket.end('HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n<html>');
+        else socket.end();
+      }),
+    );
+    await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
+    const { port } = peer.address() as { port: number };
+    const url = `http://127\\.0\\.0\\.1:${port}`;
+    try {
+      const smtp = await french({ target: `http://127.0.0.1:${port}/smtp` });
+      expect(smtp.status).toBe('down');
+      expect(smtp.message).toMatch(
+        new RegExp(
+          `^Réponse HTTP illisible de ${url}/smtp : « 220 mail\\.example ESMTP ready » n’est pas une réponse HTTP ` +
+            '\\(après [\\d,]+ ms\\)$',
+        ),
+      );
+      const closed = await french({ target: `http://127.0.0.1:${port}/closed` });
+      expect(closed.status).toBe('down');
+      expect(closed.message).toMatch(
+        new RegExp(`^Aucune réponse HTTP de ${url}/closed : connexion fermée sans réponse \\(après [\\d,]+ ms\\)$`),
+      );
+      const cut = await french({ target: `http://127.0.0.1:${port}/cut`, keyword: 'OK' });
+      expect(cut.status).toBe('down');
+      expect(cut.message).toMatch(/ : connexion fermée après 6 octets de la page \(après [\d,]+ ms\)$/);
+      // The same in English, as the reader's errors say it.
+      const english = await run({ target: `http://127.0.0.1:${port}/cut`, keyword: 'OK' });
+      expect(english.message).toMatch(/: the connection closed after 6 bytes of the page \(after [\d.]+ ms\)$/);
+    } finally {
+      peer.close();
+    }
+  });
+});
+
 describe('http probe against a local HTTPS server', () => {
   const servers: Server[] = [];
   async function httpsServer(days: number): Promise<{ url: string; certFile: string }> {
@@ -301,6 +440,18 @@ describe('http probe against a local HTTPS server', () => {
     expect(result.status).toBe('up');
     expect(result.values.certDaysLeft).toBeGreaterThanOrEqual(89);
     expect(result.values.certDaysLeft).toBeLessThanOrEqual(90);
+  });
+
+  it('tells certificate problems in French', async () => {
+    const { url } = await httpsServer(5);
+    const untrusted = await run({ target: url }, 10_000, 'fr');
+    expect(untrusted.status).toBe('down');
+    expect(untrusted.message).toMatch(
+      /^Aucune réponse HTTP de https:\/\/127\.0\.0\.1:\d+\/ok : certificat TLS auto-signé, non reconnu \(après [\d,]+ ms\)$/,
+    );
+    const expiring = await run({ target: url, insecure: true }, 10_000, 'fr');
+    expect(expiring.status).toBe('degraded');
+    expect(expiring.message).toMatch(/ : son certificat TLS expire dans [45] jours \(moins de 14\)$/);
   });
 
   it('is degraded when the certificate expires in fewer days than certMinDays', async () => {

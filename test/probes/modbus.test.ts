@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modbusProbe, parseProbeConfig, runProbe } from '@vigie/probes';
+import { modbusProbe, parseProbeConfig, runProbe, type Language } from '@vigie/probes';
 import { startModbusController, type ModbusPeer } from '../support/peers/modbus';
 import { freePort } from '../support/peers/process';
 
@@ -13,8 +13,8 @@ const MAP = {
   fuelScale: 0.1,
 };
 
-async function run(input: Record<string, unknown>, timeoutMs = 10_000) {
-  const outcome = await runProbe(modbusProbe, input, { timeoutMs });
+async function run(input: Record<string, unknown>, timeoutMs = 10_000, language?: Language) {
+  const outcome = await runProbe(modbusProbe, input, { timeoutMs, language });
   if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
   return outcome.result;
 }
@@ -108,6 +108,60 @@ describe('modbus probe against a simulated generator controller (pymodbus)', () 
       expect(result.status).toBe('down');
       expect(result.message).toBe(
         `Generator 127.0.0.1:${webPort} (unit 1): the device answered something that is not Modbus TCP`,
+      );
+    } finally {
+      web.close();
+    }
+  });
+
+  it('speaks French when the check is in French: standby, running on the generator, stopped, fault, fuel', async () => {
+    const french = (input: Record<string, unknown>, timeoutMs = 10_000) => run(input, timeoutMs, 'fr');
+    const where = `Groupe électrogène ${target} (unité 1)`;
+    await setState({ running: 0, mains: 1, statusWord: 0b0000_0001, fuelTenths: 875 });
+    const standby = await french({ target, ...MAP });
+    expect(standby.status).toBe('up');
+    expect(standby.message).toBe(
+      `${where} : secteur présent, à l’arrêt, aucun défaut, carburant 87,5 % : groupe électrogène en veille`,
+    );
+    await setState({ running: 1, mains: 1, statusWord: 0, fuelTenths: 900 });
+    expect((await french({ target, ...MAP })).message).toBe(
+      `${where} : secteur présent, en marche, aucun défaut, carburant 90 % : groupe électrogène en marche`,
+    );
+    await setState({ running: 1, mains: 0, statusWord: 0, fuelTenths: 180 });
+    const onGenerator = await french({ target, ...MAP, fuelLowPercent: 25.5 });
+    expect(onGenerator.status).toBe('degraded');
+    expect(onGenerator.message).toBe(
+      `${where} : secteur absent, en marche, aucun défaut, carburant 18 % : ` +
+        'secteur absent : le site est alimenté par le groupe électrogène ; carburant bas (sous 25,5 %)',
+    );
+    await setState({ running: 0, mains: 0, statusWord: 0b0000_0100, fuelTenths: 620 });
+    const stopped = await french({ target, ...MAP });
+    expect(stopped.status).toBe('down');
+    expect(stopped.message).toBe(
+      `${where} : secteur absent, à l’arrêt, DÉFAUT, carburant 62 % : ` +
+        'le contrôleur signale un défaut ; secteur absent et groupe électrogène à l’arrêt',
+    );
+  });
+
+  it('gives the reasons a controller cannot be read in French', async () => {
+    const outside = await run({ target, running: 'coil:5000' }, 10_000, 'fr');
+    expect(outside.status).toBe('down');
+    expect(outside.message).toBe(
+      `Groupe électrogène ${target} (unité 1) : exception Modbus 2 (adresse de données invalide)`,
+    );
+    const otherUnit = await run({ target, unitId: 7, running: 'coil:0' }, 1500, 'fr');
+    expect(otherUnit.message).toMatch(/^Groupe électrogène 127\.0\.0\.1:\d+ \(unité 7\) : aucune réponse en \d+ ms$/);
+    const port = await freePort();
+    expect((await run({ target: `127.0.0.1:${port}`, running: 'coil:0' }, 10_000, 'fr')).message).toBe(
+      `Groupe électrogène 127.0.0.1:${port} (unité 1) : connexion refusée`,
+    );
+    const web = createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port: webPort } = web.address() as { port: number };
+      const result = await run({ target: `127.0.0.1:${webPort}`, running: 'coil:0' }, 10_000, 'fr');
+      expect(result.message).toBe(
+        `Groupe électrogène 127.0.0.1:${webPort} (unité 1) : la réponse de l’équipement n’est pas du Modbus TCP`,
       );
     } finally {
       web.close();

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mssqlConnectionConfig, parseProbeConfig, runProbe, sqlProbe } from '@vigie/probes';
+import { mssqlConnectionConfig, parseProbeConfig, runProbe, sqlProbe, type Language } from '@vigie/probes';
 import { freePort } from '../support/peers/process';
 
 const POSTGRES = process.env['VIGIE_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MARIADB = process.env['VIGIE_TEST_MARIADB'] ?? 'mysql://root@127.0.0.1:3306';
 
-async function run(input: Record<string, unknown>, timeoutMs = 10_000) {
-  const outcome = await runProbe(sqlProbe, input, { timeoutMs });
+async function run(input: Record<string, unknown>, timeoutMs = 10_000, language?: Language) {
+  const outcome = await runProbe(sqlProbe, input, { timeoutMs, language });
   if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
   return outcome.result;
 }
@@ -86,6 +86,43 @@ describe('sql probe against PostgreSQL', () => {
     expect(result.status).toBe('down');
     expect(result.message).toMatch(/: no answer within [\d.]+ ms$/);
   });
+
+  it('speaks French when the check is in French', async () => {
+    const up = await run({ target: url, query: 'SELECT 2.5' }, 10_000, 'fr');
+    expect(up.status).toBe('up');
+    expect(up.message).toMatch(
+      new RegExp(`^PostgreSQL 127\\.0\\.0\\.1:5432/${name} a répondu en \\d+(?:,\\d)? ms : première valeur = 2,5$`),
+    );
+    const lag = { target: url, query: LAG_QUERY, label: 'retard de réplication (s)' };
+    const warned = await run({ ...lag, max: 300, warnMax: 10 }, 10_000, 'fr');
+    expect(warned.status).toBe('degraded');
+    expect(warned.message).toContain(
+      'retard de réplication (s) = 12 ; retard de réplication (s) vaut 12, au-dessus du seuil d’alerte 10',
+    );
+    const late = await run({ ...lag, max: 5, maxLatency: 0 }, 10_000, 'fr');
+    expect(late.status).toBe('down');
+    expect(late.message).toMatch(
+      / ; retard de réplication \(s\) vaut 12, au-dessus du maximum 5 ; réponse plus lente que 0,0 ms$/,
+    );
+    const none = await run(
+      { target: url, query: 'SELECT lag_seconds FROM replication_status WHERE false' },
+      10_000,
+      'fr',
+    );
+    expect(none.status).toBe('up');
+    expect(none.message).toMatch(/ : première valeur introuvable \(aucune ligne\)$/);
+    // The server's own words are given as they are.
+    const readOnly = await run({ target: url, query: 'DELETE FROM replication_status' }, 10_000, 'fr');
+    expect(readOnly.message).toContain(
+      `PostgreSQL 127.0.0.1:5432/${name} : cannot execute DELETE in a read-only transaction`,
+    );
+    const port = await freePort();
+    const closed = await run({ target: `postgres://postgres@127.0.0.1:${port}/postgres` }, 10_000, 'fr');
+    expect(closed.status).toBe('down');
+    expect(closed.message).toBe(`PostgreSQL 127.0.0.1:${port}/postgres : connexion refusée`);
+    const slow = await run({ target: url, query: 'SELECT pg_sleep(5)' }, 800, 'fr');
+    expect(slow.message).toMatch(new RegExp(`^PostgreSQL 127\\.0\\.0\\.1:5432/${name} : aucune réponse en \\d+ ms$`));
+  });
 });
 
 describe('sql probe against MariaDB', () => {
@@ -138,6 +175,22 @@ describe('sql probe against MariaDB', () => {
     );
   });
 
+  it('speaks French when the check is in French', async () => {
+    const late = await run({ target: url, query: LAG_QUERY, label: 'retard (s)', max: 300 }, 10_000, 'fr');
+    expect(late.status).toBe('down');
+    expect(late.message).toMatch(
+      new RegExp(
+        `^MariaDB 127\\.0\\.0\\.1:3306/${name} a répondu en \\d+(?:,\\d)? ms : retard \\(s\\) = 420 ; retard \\(s\\) vaut 420, au-dessus du maximum 300$`,
+      ),
+    );
+    const up = await run({ target: url, query: LAG_QUERY, max: 500 }, 10_000, 'fr');
+    expect(up.status).toBe('up');
+    expect(up.message).toMatch(/ : première valeur = 420$/);
+    const port = await freePort();
+    const closed = await run({ target: `mariadb://root@127.0.0.1:${port}/x` }, 10_000, 'fr');
+    expect(closed.message).toBe(`MariaDB 127.0.0.1:${port}/x : connexion refusée`);
+  });
+
   it('is down with "no answer" when the peer never greets (a PostgreSQL port)', async () => {
     const pgPort = new URL(POSTGRES).port || '5432';
     const result = await run({ target: `mysql://root@127.0.0.1:${pgPort}/x` }, 1500);
@@ -168,6 +221,13 @@ describe('sql probe for SQL Server (no server on this machine: configuration and
     const result = await run({ target: `mssql://sa:secret@127.0.0.1:${port}/master` });
     expect(result.status).toBe('down');
     expect(result.message).toBe(`SQL Server 127.0.0.1:${port}/master: connection refused`);
+  });
+
+  it('says "connexion refusée" in French', async () => {
+    const port = await freePort();
+    const result = await run({ target: `mssql://sa:secret@127.0.0.1:${port}/master` }, 10_000, 'fr');
+    expect(result.status).toBe('down');
+    expect(result.message).toBe(`SQL Server 127.0.0.1:${port}/master : connexion refusée`);
   });
 
   it('is down, without throwing, when the port speaks another protocol (PostgreSQL)', async () => {

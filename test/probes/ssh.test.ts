@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseProbeConfig, runProbe, sshProbe } from '@vigie/probes';
+import { parseProbeConfig, runProbe, sshProbe, type Language } from '@vigie/probes';
 import { freePort } from '../support/peers/process';
 import { startSshd, type SshdPeer } from '../support/peers/sshd';
 
-async function run(input: Record<string, unknown>, timeoutMs = 15_000) {
-  const outcome = await runProbe(sshProbe, input, { timeoutMs });
+async function run(input: Record<string, unknown>, timeoutMs = 15_000, language?: Language) {
+  const outcome = await runProbe(sshProbe, input, { timeoutMs, language });
   if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
   return outcome.result;
 }
@@ -86,6 +86,57 @@ describe('ssh probe against OpenSSH', () => {
     const port = await freePort();
     const result = await run({ target: `root@127.0.0.1:${port}`, privateKeyFile: sshd.clientKeyFile, command: 'true' });
     expect(result.message).toBe(`SSH root@127.0.0.1:${port}: connection refused`);
+  });
+
+  it('speaks French when the check is in French: command run, output, exit code, number', async () => {
+    const french = (input: Record<string, unknown>, timeoutMs = 15_000) => run(input, timeoutMs, 'fr');
+    const ok = await french({ ...login, command: 'echo Hermes service: RUNNING', match: 'RUNNING$' });
+    expect(ok.status).toBe('up');
+    expect(ok.message).toMatch(
+      /^SSH \w+@127\.0\.0\.1:\d+ : commande « echo Hermes service: RUNNING » exécutée en \d+(?:,\d)? m?s : Hermes service: RUNNING$/,
+    );
+    const stopped = await french({ ...login, command: 'echo Hermes service: STOPPED', match: 'RUNNING' });
+    expect(stopped.status).toBe('down');
+    expect(stopped.message).toMatch(/ : Hermes service: STOPPED ; la sortie ne correspond pas à \/RUNNING\/$/);
+    const failed = await french({ ...login, command: 'echo disk error >&2; exit 3' });
+    expect(failed.status).toBe('down');
+    expect(failed.message).toMatch(/ : disk error ; code de sortie 3 au lieu de 0$/);
+    const silent = await french({ ...login, command: 'true', expectExitCode: 1 });
+    expect(silent.message).toMatch(/ : \(aucune sortie\) ; code de sortie 0 au lieu de 1$/);
+    const disk = await french({ ...login, command: 'echo 12.5', label: 'espace disque libre (%)', warnMin: 20 });
+    expect(disk.status).toBe('degraded');
+    expect(disk.message).toMatch(/ : 12\.5 ; espace disque libre \(%\) vaut 12,5, sous le seuil d’alerte 20$/);
+    const bounded = await french({ ...login, command: 'echo "files=12 size=3400"', extract: 'size=(\\d+)', max: 3000 });
+    expect(bounded.message).toMatch(/ ; valeur vaut 3400, au-dessus du maximum 3000$/);
+  });
+
+  it('gives the reasons a command could not run in French', async () => {
+    const refused = await run(
+      { target: sshd.target, privateKeyFile: sshd.strangerKeyFile, command: 'true' },
+      15_000,
+      'fr',
+    );
+    expect(refused.status).toBe('down');
+    const where = `SSH ${sshd.target}`;
+    expect(refused.message).toBe(`${where} : l’hôte a refusé la clé`);
+    const wrong = 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const other = await run({ ...login, command: 'true', hostKey: wrong }, 15_000, 'fr');
+    expect(other.message).toBe(
+      `${where} : la clé d’hôte est ${sshd.hostKey}, et non ${wrong} : ` +
+        'une autre machine répond, ou l’hôte a été réinstallé',
+    );
+    const missingKey = `${sshd.folder}/no-such-key`;
+    const noKey = await run({ ...login, privateKeyFile: missingKey, command: 'true' }, 15_000, 'fr');
+    expect(noKey.message).toBe(`${where} : impossible de lire la clé privée « ${missingKey} » : fichier introuvable`);
+    const slow = await run({ ...login, command: 'sleep 20' }, 1500, 'fr');
+    expect(slow.message).toMatch(/^SSH \w+@127\.0\.0\.1:\d+ : aucun résultat en \d+(?:,\d)? m?s$/);
+    const port = await freePort();
+    const closed = await run(
+      { target: `root@127.0.0.1:${port}`, privateKeyFile: sshd.clientKeyFile, command: 'true' },
+      15_000,
+      'fr',
+    );
+    expect(closed.message).toBe(`SSH root@127.0.0.1:${port} : connexion refusée`);
   });
 
   it('needs a command and a key, and a valid expression', () => {

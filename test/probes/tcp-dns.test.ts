@@ -1,12 +1,12 @@
 import { createSocket } from 'node:dgram';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dnsProbe, parseProbeConfig, runProbe, tcpProbe, type Probe } from '@vigie/probes';
+import { dnsProbe, parseProbeConfig, runProbe, tcpProbe, type Language, type Probe } from '@vigie/probes';
 import { startDnsResponder, type DnsResponder } from '../support/peers/dns';
-import { freePort } from '../support/peers/process';
+import { freePort, startProcess, waitUntil, type PeerProcess } from '../support/peers/process';
 
-async function run<C>(probe: Probe<C>, input: Record<string, unknown>, timeoutMs = 10_000) {
-  const outcome = await runProbe(probe, input, { timeoutMs });
+async function run<C>(probe: Probe<C>, input: Record<string, unknown>, timeoutMs = 10_000, language?: Language) {
+  const outcome = await runProbe(probe, input, { timeoutMs, language });
   if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
   return outcome.result;
 }
@@ -52,6 +52,63 @@ describe('tcp probe', () => {
       expect(result.message).toContain(`[::1]:${v6Port}`);
     } finally {
       v6.close();
+    }
+  });
+
+  it('writes its messages in French when asked: up, degraded, refused', async () => {
+    const up = await run(tcpProbe, { target: `127.0.0.1:${port}` }, 10_000, 'fr');
+    expect(up.status).toBe('up');
+    expect(up.message).toMatch(new RegExp(`^TCP 127\\.0\\.0\\.1:${port} a accepté la connexion après \\d+(,\\d)? ms$`));
+    const slow = await run(tcpProbe, { target: `127.0.0.1:${port}`, maxLatency: 0 }, 10_000, 'fr');
+    expect(slow.status).toBe('degraded');
+    expect(slow.message).toMatch(/ après [\d,]+ ms : plus lent que 0,0 ms$/);
+    const closed = await freePort();
+    const refused = await run(tcpProbe, { target: `127.0.0.1:${closed}` }, 10_000, 'fr');
+    expect(refused.status).toBe('down');
+    expect(refused.message).toMatch(
+      new RegExp(`^TCP 127\\.0\\.0\\.1:${closed} : connexion refusée après \\d+(,\\d)? ms$`),
+    );
+  });
+
+  it('is down when the port never completes the connection before the timeout, in both languages', async () => {
+    // A listener that never accepts, its queue (backlog 0: one connection) filled: Linux drops
+    // the SYNs that follow, as a firewall that drops packets would.
+    const listener: PeerProcess = startProcess('/usr/bin/python3', [
+      '-u',
+      '-c',
+      [
+        'import socket, time',
+        'listener = socket.socket()',
+        "listener.bind(('127.0.0.1', 0))",
+        'listener.listen(0)',
+        "print('listening', listener.getsockname()[1])",
+        'time.sleep(600)',
+      ].join('\n'),
+    ]);
+    let filler: Socket | undefined;
+    try {
+      let silent = 0;
+      await waitUntil(
+        'silent listener',
+        () => (silent = Number(/listening (\d+)/.exec(listener.output())?.[1] ?? 0)) > 0,
+        { peer: listener },
+      );
+      const queued = connect({ host: '127.0.0.1', port: silent });
+      filler = queued;
+      await new Promise<void>((resolve, reject) => queued.once('connect', resolve).once('error', reject));
+      const english = await run(tcpProbe, { target: `127.0.0.1:${silent}` }, 500);
+      expect(english.status).toBe('down');
+      expect(english.message).toMatch(
+        new RegExp(`^TCP 127\\.0\\.0\\.1:${silent} did not accept a connection within \\d+ ms$`),
+      );
+      const french = await run(tcpProbe, { target: `127.0.0.1:${silent}` }, 500, 'fr');
+      expect(french.status).toBe('down');
+      expect(french.message).toMatch(
+        new RegExp(`^TCP 127\\.0\\.0\\.1:${silent} n’a accepté aucune connexion en \\d+ ms$`),
+      );
+    } finally {
+      filler?.destroy();
+      await listener.stop();
     }
   });
 
@@ -141,6 +198,47 @@ describe('dns probe against a DNS responder on 127.0.0.1', () => {
     } finally {
       garbage.close();
     }
+  });
+
+  it('writes its messages in French when asked: answers, expected value, slowness', async () => {
+    const up = await run(dnsProbe, { target: 'crm.centre.test', server }, 10_000, 'fr');
+    expect(up.status).toBe('up');
+    expect(up.message).toMatch(
+      new RegExp(
+        `^DNS A crm\\.centre\\.test sur ${server} a répondu 127\\.0\\.0\\.10, 127\\.0\\.0\\.11 après \\d+(,\\d)? ms$`,
+      ),
+    );
+    const wrong = await run(dnsProbe, { target: 'crm.centre.test', server, expect: '127.0.0.99' }, 10_000, 'fr');
+    expect(wrong.status).toBe('down');
+    expect(wrong.message).toMatch(/ après [\d,]+ ms : attendu 127\.0\.0\.99$/);
+    const slow = await run(dnsProbe, { target: 'crm.centre.test', server, maxLatency: 0 }, 10_000, 'fr');
+    expect(slow.status).toBe('degraded');
+    expect(slow.message).toMatch(/ : plus lent que 0,0 ms$/);
+  });
+
+  it.each([
+    ['gone.centre.test', 'A', 'le nom n’existe pas (NXDOMAIN)'],
+    ['broken.centre.test', 'A', 'le serveur n’a pas su répondre (SERVFAIL)'],
+    ['private.centre.test', 'A', 'le serveur a refusé la requête (REFUSED)'],
+    ['crm.centre.test', 'AAAA', 'le nom n’a pas d’enregistrement de ce type'],
+  ])('is down for %s (%s), in French: %s', async (name, type, reason) => {
+    const result = await run(dnsProbe, { target: name, server, type }, 10_000, 'fr');
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(
+      new RegExp(
+        `^DNS ${type} ${name.replace(/\./g, '\\.')} sur ${server} : ${reason.replace(/[()]/g, '\\$&')} après [\\d,]+ ms$`,
+      ),
+    );
+  });
+
+  it('is down in French when the server is silent, or when nothing listens on its port', async () => {
+    const silent = await run(dnsProbe, { target: 'hung.centre.test', server }, 1500, 'fr');
+    expect(silent.status).toBe('down');
+    expect(silent.message).toMatch(/^DNS A hung\.centre\.test sur .+ : aucune réponse après /);
+    const closed = await freePort('udp');
+    const refused = await run(dnsProbe, { target: 'crm.centre.test', server: `127.0.0.1:${closed}` }, 5000, 'fr');
+    expect(refused.status).toBe('down');
+    expect(refused.message).toContain(' : le port du serveur est fermé (connexion refusée) après ');
   });
 
   it('needs the server to ask, as an IP address', () => {

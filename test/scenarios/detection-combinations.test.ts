@@ -123,7 +123,7 @@ describe.each(DIALECTS)('detection: combinations of checks become incidents, on 
     expect(incident!.assets).toEqual(expect.arrayContaining(['sql-a', 'sql-b']));
     expect(await timelineOf(incident!.id)).toContainEqual(
       expect.stringContaining(
-        'Detected: Connexion SQL B (down), Connexion SQL A (down) — Connexion SQL B: délai dépassé',
+        'Detected: Connexion SQL B (en panne), Connexion SQL A (en panne) — Connexion SQL B : délai dépassé',
       ),
     );
 

@@ -103,7 +103,7 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
     expect(list.map((i) => i.threatId)).toEqual(['arret-service']);
     const { timeline, incident } = await room(list[0]!.id);
     expect((timeline as { summary: string }[]).map((e) => e.summary)).toContainEqual(
-      expect.stringMatching(/^Consequence: Interface web du CRM Hermès: HTTP 502 — CRM Hermès depends on Serveur SQL/),
+      expect.stringMatching(/^Consequence: Interface web du CRM Hermès : HTTP 502 — CRM Hermès depends on Serveur SQL/),
     );
     expect(incident.assets).toEqual(expect.arrayContaining(['serveur-sql', 'crm-hermes']));
   });
@@ -144,7 +144,7 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
       .filter((e) => e.kind === 'signal')
       .map((e) => e.summary);
     expect(lines).toEqual([
-      'Detected: Connexion à la base SQL: connexion refusée',
+      'Detected: Connexion à la base SQL : connexion refusée',
       expect.stringMatching(new RegExp(`^${FLUSH_PAGE} consequences attached: (Alerte CRM \\d+(; | …$)){3}`)),
     ]);
   });

@@ -3,22 +3,60 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { untilAborted } from './abort';
 import { formatHostPort, parseHostPort } from './address';
+import type { Wording } from './language';
 import { DurationOptionSchema } from './options';
 import { defineProbe } from './probe';
 import { formatMs, probeResult, stopwatch } from './result';
 
 const RECORD_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'NS', 'TXT', 'SRV', 'PTR', 'SOA'] as const;
 
-const DNS_REASONS: Record<string, string> = {
-  ENOTFOUND: 'the name does not exist (NXDOMAIN)',
-  ENODATA: 'the name has no record of this type',
-  ESERVFAIL: 'the server failed to answer (SERVFAIL)',
-  EREFUSED: 'the server refused the query (REFUSED)',
-  ETIMEOUT: 'no answer from the server',
-  ECONNREFUSED: 'the server port is closed (connection refused)',
-  EBADRESP: 'the server sent a malformed answer',
-  EFORMERR: 'the server could not read the query (FORMERR)',
-  ENOTIMP: 'the server does not implement this query (NOTIMP)',
+const SAY: Wording<{
+  reasons: Readonly<Record<string, string>>;
+  noAnswer: string;
+  asked: (type: string, name: string, server: string) => string;
+  answered: (asked: string, answers: string, latencyMs: number) => string;
+  expected: (summary: string, value: string) => string;
+  slower: (summary: string, maxMs: number) => string;
+  failed: (asked: string, reason: string, latencyMs: number) => string;
+}> = {
+  en: {
+    reasons: {
+      ENOTFOUND: 'the name does not exist (NXDOMAIN)',
+      ENODATA: 'the name has no record of this type',
+      ESERVFAIL: 'the server failed to answer (SERVFAIL)',
+      EREFUSED: 'the server refused the query (REFUSED)',
+      ETIMEOUT: 'no answer from the server',
+      ECONNREFUSED: 'the server port is closed (connection refused)',
+      EBADRESP: 'the server sent a malformed answer',
+      EFORMERR: 'the server could not read the query (FORMERR)',
+      ENOTIMP: 'the server does not implement this query (NOTIMP)',
+    },
+    noAnswer: 'no answer',
+    asked: (type, name, server) => `${type} ${name} at ${server}`,
+    answered: (asked, answers, latencyMs) => `DNS ${asked} answered ${answers} after ${formatMs(latencyMs)}`,
+    expected: (summary, value) => `${summary}: expected ${value}`,
+    slower: (summary, maxMs) => `${summary}: slower than ${formatMs(maxMs)}`,
+    failed: (asked, reason, latencyMs) => `DNS ${asked}: ${reason} after ${formatMs(latencyMs)}`,
+  },
+  fr: {
+    reasons: {
+      ENOTFOUND: 'le nom n’existe pas (NXDOMAIN)',
+      ENODATA: 'le nom n’a pas d’enregistrement de ce type',
+      ESERVFAIL: 'le serveur n’a pas su répondre (SERVFAIL)',
+      EREFUSED: 'le serveur a refusé la requête (REFUSED)',
+      ETIMEOUT: 'pas de réponse du serveur',
+      ECONNREFUSED: 'le port du serveur est fermé (connexion refusée)',
+      EBADRESP: 'le serveur a envoyé une réponse mal formée',
+      EFORMERR: 'le serveur n’a pas pu lire la requête (FORMERR)',
+      ENOTIMP: 'le serveur ne gère pas cette requête (NOTIMP)',
+    },
+    noAnswer: 'aucune réponse',
+    asked: (type, name, server) => `${type} ${name} sur ${server}`,
+    answered: (asked, answers, latencyMs) => `DNS ${asked} a répondu ${answers} après ${formatMs(latencyMs, 'fr')}`,
+    expected: (summary, value) => `${summary} : attendu ${value}`,
+    slower: (summary, maxMs) => `${summary} : plus lent que ${formatMs(maxMs, 'fr')}`,
+    failed: (asked, reason, latencyMs) => `DNS ${asked} : ${reason} après ${formatMs(latencyMs, 'fr')}`,
+  },
 };
 
 const ServerSchema = z
@@ -72,10 +110,11 @@ export const dnsProbe = defineProbe({
   summary: 'resolve a name against a given DNS server',
   targetHint: 'NAME (with --option server=IP[:PORT])',
   configSchema: DnsConfigSchema,
-  async run(config, signal) {
+  async run(config, signal, language) {
+    const say = SAY[language];
     const elapsed = stopwatch();
     const server = formatHostPort(config.server);
-    const asked = `${config.type} ${config.target} at ${server}`;
+    const asked = say.asked(config.type, config.target, server);
     // c-ares retries on its own (1 s, then longer); the signal bounds the whole exchange.
     const resolver = new Resolver({ timeout: 1000, tries: 3 });
     resolver.setServers([server]);
@@ -85,19 +124,19 @@ export const dnsProbe = defineProbe({
       const latencyMs = elapsed();
       const answers = records.map(recordText);
       const values = { answers: answers.join(', '), answerCount: answers.length };
-      const summary = `DNS ${asked} answered ${answers.join(', ')} after ${formatMs(latencyMs)}`;
+      const summary = say.answered(asked, answers.join(', '), latencyMs);
       if (config.expect !== undefined && !answers.includes(config.expect)) {
-        return probeResult('down', latencyMs, `${summary}: expected ${config.expect}`, values);
+        return probeResult('down', latencyMs, say.expected(summary, config.expect), values);
       }
       if (config.maxLatency !== undefined && latencyMs > config.maxLatency) {
-        return probeResult('degraded', latencyMs, `${summary}: slower than ${formatMs(config.maxLatency)}`, values);
+        return probeResult('degraded', latencyMs, say.slower(summary, config.maxLatency), values);
       }
       return probeResult('up', latencyMs, summary, values);
     } catch (error) {
       const latencyMs = elapsed();
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      const reason = signal.aborted ? 'no answer' : (DNS_REASONS[code] ?? (error as Error).message);
-      return probeResult('down', latencyMs, `DNS ${asked}: ${reason} after ${formatMs(latencyMs)}`, {
+      const reason = signal.aborted ? say.noAnswer : (say.reasons[code] ?? (error as Error).message);
+      return probeResult('down', latencyMs, say.failed(asked, reason, latencyMs), {
         error: signal.aborted ? 'ETIMEOUT' : code,
       });
     }

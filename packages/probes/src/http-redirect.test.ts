@@ -53,4 +53,11 @@ describe('following a redirect', () => {
     );
     expect(redirectedRequest(post, 302, 'http://[broken')).toMatch(/^redirected to "http:\/\/\[broken"/);
   });
+
+  it('says it in French when asked', () => {
+    expect(redirectedRequest(post, 302, 'ftp://files.example/', 'fr')).toBe(
+      'redirigé vers « ftp://files.example/ », qui n’est pas une adresse http:// ou https://',
+    );
+    expect(redirectedRequest(post, 307, '/home', 'fr')).toMatchObject({ method: 'POST' });
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AnswerError,
   ClosedEarlyError,
   HttpResponseReader,
   UnreadableAnswerError,
@@ -131,5 +132,50 @@ describe('HttpResponseReader', () => {
     const statusOnly = read(PAGE.slice(0, -5), STATUS_ONLY);
     statusOnly.end();
     expect([statusOnly.done, statusOnly.statusCode]).toEqual([true, 200]);
+  });
+
+  it('gives the reason of a broken answer in English or in French, the message being the English', () => {
+    const reasons = (make: () => unknown): [string, string, string] => {
+      try {
+        make();
+      } catch (error) {
+        if (!(error instanceof AnswerError)) throw error;
+        return [error.message, error.reason('en'), error.reason('fr')];
+      }
+      throw new Error('no error');
+    };
+    expect(
+      reasons(() => new HttpResponseReader(KEYWORD).push(Buffer.from('220 mail.example ESMTP ready\r\n'))),
+    ).toEqual([
+      'not an HTTP answer: "220 mail.example ESMTP ready"',
+      'not an HTTP answer: "220 mail.example ESMTP ready"',
+      '« 220 mail.example ESMTP ready » n’est pas une réponse HTTP',
+    ]);
+    const french = (make: () => unknown) => reasons(make)[2];
+    expect(french(() => read('HTTP/1.1 099 Odd\r\n\r\n', KEYWORD))).toBe('le statut 099 n’est pas un statut HTTP');
+    expect(french(() => read('HTTP/1.1 200 OK\r\nno colon here\r\n\r\n', KEYWORD))).toBe(
+      '« no colon here » n’est pas une ligne d’en-tête',
+    );
+    expect(french(() => read('HTTP/1.1 200 OK\r\nContent-Length: 5, 6\r\n\r\n', KEYWORD))).toBe(
+      'Content-Length « 5, 6 » n’est pas une longueur',
+    );
+    expect(french(() => read('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', KEYWORD))).toBe(
+      '« zz » n’est pas une taille de chunk',
+    );
+    expect(french(() => read('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n', KEYWORD))).toBe(
+      'un chunk plus long que sa taille',
+    );
+    expect(
+      french(() => read(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${'1'.repeat(1100)}`, KEYWORD)),
+    ).toBe('une ligne de chunk de plus de 1 ko');
+    expect(french(() => read(`HTTP/1.1 200 OK\r\nX: ${'a'.repeat(70_000)}`, KEYWORD))).toBe(
+      'en-têtes de plus de 64 ko',
+    );
+    expect(french(() => new HttpResponseReader(KEYWORD).end())).toBe('connexion fermée sans réponse');
+    expect(french(() => read('HTTP/1.1 200 OK\r\nContent-', KEYWORD).end())).toBe(
+      'connexion fermée au milieu des en-têtes',
+    );
+    expect(french(() => read(PAGE.slice(0, -5), KEYWORD).end())).toBe('connexion fermée après 17 octets de la page');
+    expect(french(() => read(PAGE.slice(0, -21), KEYWORD).end())).toBe('connexion fermée après 1 octet de la page');
   });
 });

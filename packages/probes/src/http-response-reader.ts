@@ -7,14 +7,84 @@
  * connection) or when the check has read what it needs.
  */
 
+import type { Language, Wording } from './language';
+
+/**
+ * A broken answer, told in each language a check's message can be written in: the message
+ * is the English; `reason(language)` gives either (the reader does not know who reads it).
+ */
+export abstract class AnswerError extends Error {
+  readonly #reasons: Wording<string>;
+
+  /** A single string says the same in every language (a server's own words, a test's). */
+  constructor(reasons: Wording<string> | string) {
+    const worded = typeof reasons === 'string' ? { en: reasons, fr: reasons } : reasons;
+    super(worded.en);
+    this.#reasons = worded;
+  }
+
+  /** Why the answer could not be read, in `language`. */
+  reason(language: Language): string {
+    return this.#reasons[language];
+  }
+}
+
 /** The peer answered, but not in HTTP (or in broken HTTP). */
-export class UnreadableAnswerError extends Error {
+export class UnreadableAnswerError extends AnswerError {
   override readonly name = 'UnreadableAnswerError';
 }
 
 /** The peer closed the connection before the answer (or the part of it the check needs) came. */
-export class ClosedEarlyError extends Error {
+export class ClosedEarlyError extends AnswerError {
   override readonly name = 'ClosedEarlyError';
+}
+
+interface Phrases {
+  closedWithoutAnswer: string;
+  closedInHeaders: string;
+  closedInPage: (bytes: number) => string;
+  headersTooLarge: string;
+  notHeader: (line: string) => string;
+  notLength: (text: string) => string;
+  chunkLineTooLong: string;
+  chunkTooLong: string;
+  notChunkSize: (line: string) => string;
+  notHttp: (line: string) => string;
+  notStatus: (code: string) => string;
+}
+
+const SAY: Wording<Phrases> = {
+  en: {
+    closedWithoutAnswer: 'the connection closed without an answer',
+    closedInHeaders: 'the connection closed in the middle of the headers',
+    closedInPage: (bytes) => `the connection closed after ${bytes} bytes of the page`,
+    headersTooLarge: 'headers larger than 64 kB',
+    notHeader: (line) => `a header line is not a header: "${line}"`,
+    notLength: (text) => `Content-Length "${text}" is not a length`,
+    chunkLineTooLong: 'a chunk line longer than 1 kB',
+    chunkTooLong: 'a chunk longer than its size',
+    notChunkSize: (line) => `"${line}" is not a chunk size`,
+    notHttp: (line) => `not an HTTP answer: "${line}"`,
+    notStatus: (code) => `status ${code} is not an HTTP status`,
+  },
+  fr: {
+    closedWithoutAnswer: 'connexion fermée sans réponse',
+    closedInHeaders: 'connexion fermée au milieu des en-têtes',
+    closedInPage: (bytes) => `connexion fermée après ${bytes} octet${bytes > 1 ? 's' : ''} de la page`,
+    headersTooLarge: 'en-têtes de plus de 64 ko',
+    notHeader: (line) => `« ${line} » n’est pas une ligne d’en-tête`,
+    notLength: (text) => `Content-Length « ${text} » n’est pas une longueur`,
+    chunkLineTooLong: 'une ligne de chunk de plus de 1 ko',
+    chunkTooLong: 'un chunk plus long que sa taille',
+    notChunkSize: (line) => `« ${line} » n’est pas une taille de chunk`,
+    notHttp: (line) => `« ${line} » n’est pas une réponse HTTP`,
+    notStatus: (code) => `le statut ${code} n’est pas un statut HTTP`,
+  },
+};
+
+/** The same phrase in every language. */
+function worded(phrase: (say: Phrases) => string): Wording<string> {
+  return { en: phrase(SAY.en), fr: phrase(SAY.fr) };
 }
 
 export interface ResponseReaderOptions {
@@ -82,11 +152,11 @@ export class HttpResponseReader {
   end(): void {
     if (this.done) return;
     if (!this.headDone) {
-      if (!this.headSeen) throw new ClosedEarlyError('the connection closed without an answer');
-      throw new ClosedEarlyError('the connection closed in the middle of the headers');
+      if (!this.headSeen) throw new ClosedEarlyError(worded((say) => say.closedWithoutAnswer));
+      throw new ClosedEarlyError(worded((say) => say.closedInHeaders));
     }
     if (this.framing.kind !== 'close' && this.options.keepBytes > 0) {
-      throw new ClosedEarlyError(`the connection closed after ${this.bodyBytes} bytes of the page`);
+      throw new ClosedEarlyError(worded((say) => say.closedInPage(this.bodyBytes)));
     }
     this.done = true;
   }
@@ -100,7 +170,7 @@ export class HttpResponseReader {
       const firstLine = head.indexOf(10);
       if (firstLine !== -1) statusOf(head.toString('latin1', 0, firstLine).replace(/\r$/, ''));
       else if (head.length >= 5 && head.toString('latin1', 0, 5) !== 'HTTP/') statusOf(head.toString('latin1'));
-      if (head.length > MAX_HEAD_BYTES) throw new UnreadableAnswerError('headers larger than 64 kB');
+      if (head.length > MAX_HEAD_BYTES) throw new UnreadableAnswerError(worded((say) => say.headersTooLarge));
       this.head = head;
       return null;
     }
@@ -117,7 +187,7 @@ export class HttpResponseReader {
     for (const line of lines.slice(1)) {
       const colon = line.indexOf(':');
       const name = colon > 0 ? line.slice(0, colon).toLowerCase() : '';
-      if (!TOKEN.test(name)) throw new UnreadableAnswerError(`a header line is not a header: "${printable(line)}"`);
+      if (!TOKEN.test(name)) throw new UnreadableAnswerError(worded((say) => say.notHeader(printable(line))));
       const value = line.slice(colon + 1).trim();
       const before = headers.get(name);
       headers.set(name, before === undefined ? value : `${before}, ${value}`);
@@ -142,7 +212,7 @@ export class HttpResponseReader {
     const values = new Set(length.split(',').map((value) => value.trim()));
     const [only] = values;
     if (values.size !== 1 || only === undefined || !/^\d{1,15}$/.test(only)) {
-      throw new UnreadableAnswerError(`Content-Length "${printable(length)}" is not a length`);
+      throw new UnreadableAnswerError(worded((say) => say.notLength(printable(length))));
     }
     return { kind: 'length', left: Number(only) };
   }
@@ -187,7 +257,7 @@ export class HttpResponseReader {
       const newline = chunk.indexOf(10, at);
       const end = newline === -1 ? chunk.length : newline;
       this.line += chunk.toString('latin1', at, end);
-      if (this.line.length > 1024) throw new UnreadableAnswerError('a chunk line longer than 1 kB');
+      if (this.line.length > 1024) throw new UnreadableAnswerError(worded((say) => say.chunkLineTooLong));
       at = end + 1;
       if (newline === -1) break;
       const line = this.line.endsWith('\r') ? this.line.slice(0, -1) : this.line;
@@ -199,7 +269,7 @@ export class HttpResponseReader {
 
   private readChunkLine(line: string): void {
     if (this.chunkPhase === 'data-end') {
-      if (line !== '') throw new UnreadableAnswerError('a chunk longer than its size');
+      if (line !== '') throw new UnreadableAnswerError(worded((say) => say.chunkTooLong));
       this.chunkPhase = 'size';
       return;
     }
@@ -208,7 +278,7 @@ export class HttpResponseReader {
       return;
     }
     const size = CHUNK_SIZE.exec(line);
-    if (!size) throw new UnreadableAnswerError(`"${printable(line)}" is not a chunk size`);
+    if (!size) throw new UnreadableAnswerError(worded((say) => say.notChunkSize(printable(line))));
     this.chunkLeft = Number.parseInt(size[1] ?? '0', 16);
     this.chunkPhase = this.chunkLeft === 0 ? 'trailer' : 'data';
   }
@@ -229,9 +299,9 @@ export class HttpResponseReader {
 /** The status code of a status line; throws when the line is not one. */
 function statusOf(line: string): number {
   const status = STATUS_LINE.exec(line);
-  if (!status) throw new UnreadableAnswerError(`not an HTTP answer: "${printable(line)}"`);
+  if (!status) throw new UnreadableAnswerError(worded((say) => say.notHttp(printable(line))));
   const code = Number(status[1]);
-  if (code < 100) throw new UnreadableAnswerError(`status ${status[1]} is not an HTTP status`);
+  if (code < 100) throw new UnreadableAnswerError(worded((say) => say.notStatus(status[1] ?? '')));
   return code;
 }
 

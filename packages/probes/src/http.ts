@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { describeError } from './errors';
 import { exchange, requestBytes, type HttpRequestSpec, type TlsOptions } from './http-exchange';
 import { isRedirect, redirectedRequest } from './http-redirect';
-import { HttpResponseReader, UnreadableAnswerError } from './http-response-reader';
+import { AnswerError, HttpResponseReader, UnreadableAnswerError } from './http-response-reader';
 import { judgeJsonAnswer } from './json-answer';
 import { parseJsonPath } from './json-path';
+import type { Wording } from './language';
 import {
   BooleanOptionSchema,
   DurationOptionSchema,
@@ -131,13 +132,71 @@ function requestOf(config: HttpConfig): Buffer {
   return bytes;
 }
 
+/** `1 jour`, `2 jours`: in French, 0 and 1 are singular. */
+function countFr(count: number, word: string): string {
+  return `${count} ${word}${Math.abs(count) > 1 ? 's' : ''}`;
+}
+
+const SAY: Wording<{
+  summary: (code: number, statusText: string, from: string, latencyMs: number) => string;
+  unknownStatus: string;
+  redirected: (redirects: number, url: string) => string;
+  withProblems: (summary: string, problems: string[]) => string;
+  expected: (ranges: string) => string;
+  stillRedirected: (redirects: number) => string;
+  keywordMissing: (keyword: string) => string;
+  pageContains: (keyword: string) => string;
+  slower: (maxMs: number) => string;
+  certExpired: (days: number) => string;
+  certExpires: (days: number, minDays: number) => string;
+  noAnswerWithin: (url: string, latencyMs: number) => string;
+  failed: (garbled: boolean, url: string, reason: string, latencyMs: number) => string;
+}> = {
+  en: {
+    summary: (code, statusText, from, latencyMs) =>
+      `HTTP ${code} ${statusText} from ${from} after ${formatMs(latencyMs)}`,
+    unknownStatus: 'Unknown',
+    redirected: (redirects, url) => ` (${redirects === 1 ? 'one redirect' : `${redirects} redirects`} from ${url})`,
+    withProblems: (summary, problems) => `${summary}: ${problems.join('; ')}`,
+    expected: (ranges) => `expected ${ranges}`,
+    stillRedirected: (redirects) => `still redirected after ${redirects} redirects`,
+    keywordMissing: (keyword) => `the keyword "${keyword}" is missing from the page`,
+    pageContains: (keyword) => `the page contains "${keyword}"`,
+    slower: (maxMs) => `slower than ${formatMs(maxMs)}`,
+    certExpired: (days) => `its TLS certificate expired ${days} days ago`,
+    certExpires: (days, minDays) => `its TLS certificate expires in ${days} days (under ${minDays})`,
+    noAnswerWithin: (url, latencyMs) => `No HTTP answer from ${url} within ${formatMs(latencyMs)}`,
+    failed: (garbled, url, reason, latencyMs) =>
+      `${garbled ? 'Unreadable HTTP answer' : 'No HTTP answer'} from ${url}: ${reason} (after ${formatMs(latencyMs)})`,
+  },
+  fr: {
+    summary: (code, statusText, from, latencyMs) =>
+      `HTTP ${code} ${statusText} de ${from} après ${formatMs(latencyMs, 'fr')}`,
+    unknownStatus: 'inconnu',
+    redirected: (redirects, url) =>
+      ` (${redirects === 1 ? 'une redirection' : countFr(redirects, 'redirection')} depuis ${url})`,
+    withProblems: (summary, problems) => `${summary} : ${problems.join(' ; ')}`,
+    expected: (ranges) => `attendu ${ranges}`,
+    stillRedirected: (redirects) => `toujours redirigé après ${countFr(redirects, 'redirection')}`,
+    keywordMissing: (keyword) => `le mot-clé « ${keyword} » est absent de la page`,
+    pageContains: (keyword) => `la page contient « ${keyword} »`,
+    slower: (maxMs) => `plus lent que ${formatMs(maxMs, 'fr')}`,
+    certExpired: (days) => `son certificat TLS a expiré il y a ${countFr(days, 'jour')}`,
+    certExpires: (days, minDays) => `son certificat TLS expire dans ${countFr(days, 'jour')} (moins de ${minDays})`,
+    noAnswerWithin: (url, latencyMs) => `Aucune réponse HTTP de ${url} en ${formatMs(latencyMs, 'fr')}`,
+    failed: (garbled, url, reason, latencyMs) =>
+      `${garbled ? 'Réponse HTTP illisible' : 'Aucune réponse HTTP'} de ${url} : ${reason} (après ${formatMs(latencyMs, 'fr')})`,
+  },
+};
+
 /** Fetches a URL: status range, keyword present or absent, latency, TLS certificate days left. */
 export const httpProbe = defineProbe({
   kind: 'http',
   summary: 'fetch a URL: status code, keyword, a value of a JSON page, latency, TLS certificate expiry',
   targetHint: 'http(s)://HOST[:PORT]/PATH',
   configSchema: HttpConfigSchema,
-  async run(config, signal) {
+  async run(config, signal, language) {
+    const say = SAY[language];
     const elapsed = stopwatch();
     const url = shownUrl(config.target);
     try {
@@ -175,10 +234,10 @@ export const httpProbe = defineProbe({
         const location = answer.headers.get('location');
         if (config.maxRedirects === 0 || !isRedirect(answer.statusCode, location)) break;
         if (redirects === config.maxRedirects) {
-          redirectProblem = `still redirected after ${redirects} redirects`;
+          redirectProblem = say.stillRedirected(redirects);
           break;
         }
-        const next = redirectedRequest(request, answer.statusCode, location);
+        const next = redirectedRequest(request, answer.statusCode, location, language);
         if (typeof next === 'string') {
           redirectProblem = next;
           break;
@@ -191,12 +250,12 @@ export const httpProbe = defineProbe({
       const body = wantsBody ? { text: answer.text, bytes: answer.bodyBytes } : undefined;
 
       const code = answer.statusCode;
-      const statusText = STATUS_CODES[code] ?? 'Unknown';
+      const statusText = STATUS_CODES[code] ?? say.unknownStatus;
       const statuses: ProbeStatus[] = [];
       const problems: string[] = [];
       if (!inRanges(code, config.status)) {
         statuses.push('down');
-        problems.push(`expected ${formatStatusRanges(config.status)}`);
+        problems.push(say.expected(formatStatusRanges(config.status)));
       }
       if (redirectProblem !== undefined) {
         statuses.push('down');
@@ -205,19 +264,19 @@ export const httpProbe = defineProbe({
       const keywordFound = config.keyword === undefined ? undefined : body?.text.includes(config.keyword);
       if (keywordFound === false) {
         statuses.push('down');
-        problems.push(`the keyword "${config.keyword}" is missing from the page`);
+        problems.push(say.keywordMissing(config.keyword ?? ''));
       }
       const absentFound = config.absentKeyword === undefined ? undefined : body?.text.includes(config.absentKeyword);
       if (absentFound === true) {
         statuses.push('down');
-        problems.push(`the page contains "${config.absentKeyword}"`);
+        problems.push(say.pageContains(config.absentKeyword ?? ''));
       }
-      const json = config.json && body ? judgeJsonAnswer(body.text, config.json, config) : undefined;
+      const json = config.json && body ? judgeJsonAnswer(body.text, config.json, config, language) : undefined;
       if (json) statuses.push(json.status);
       if (json?.problem) problems.push(json.problem);
       if (config.maxLatency !== undefined && latencyMs > config.maxLatency) {
         statuses.push('degraded');
-        problems.push(`slower than ${formatMs(config.maxLatency)}`);
+        problems.push(say.slower(config.maxLatency));
       }
       const certDaysLeft =
         certificate?.valid_to === undefined
@@ -225,19 +284,18 @@ export const httpProbe = defineProbe({
           : Math.floor((Date.parse(certificate.valid_to) - Date.now()) / DAY_MS);
       if (certDaysLeft !== undefined && certDaysLeft < 0) {
         statuses.push('down');
-        problems.push(`its TLS certificate expired ${-certDaysLeft} days ago`);
+        problems.push(say.certExpired(-certDaysLeft));
       } else if (certDaysLeft !== undefined && certDaysLeft < config.certMinDays) {
         statuses.push('degraded');
-        problems.push(`its TLS certificate expires in ${certDaysLeft} days (under ${config.certMinDays})`);
+        problems.push(say.certExpires(certDaysLeft, config.certMinDays));
       }
       const from = redirects === 0 ? url : shownUrl(request.url);
-      const redirected =
-        redirects === 0 ? '' : ` (${redirects === 1 ? 'one redirect' : `${redirects} redirects`} from ${url})`;
-      const summary = `HTTP ${code} ${statusText} from ${from} after ${formatMs(latencyMs)}${redirected}`;
+      const redirected = redirects === 0 ? '' : say.redirected(redirects, url);
+      const summary = `${say.summary(code, statusText, from, latencyMs)}${redirected}`;
       return probeResult(
         worstStatus(...statuses),
         latencyMs,
-        problems.length === 0 ? summary : `${summary}: ${problems.join('; ')}`,
+        problems.length === 0 ? summary : say.withProblems(summary, problems),
         {
           statusCode: code,
           certDaysLeft,
@@ -253,9 +311,8 @@ export const httpProbe = defineProbe({
       const latencyMs = elapsed();
       // The peer answered, but not in HTTP.
       const garbled = error instanceof UnreadableAnswerError;
-      const message = signal.aborted
-        ? `No HTTP answer from ${url} within ${formatMs(latencyMs)}`
-        : `${garbled ? 'Unreadable HTTP answer' : 'No HTTP answer'} from ${url}: ${describeError(error)} (after ${formatMs(latencyMs)})`;
+      const reason = error instanceof AnswerError ? error.reason(language) : describeError(error, language);
+      const message = signal.aborted ? say.noAnswerWithin(url, latencyMs) : say.failed(garbled, url, reason, latencyMs);
       return probeResult('down', latencyMs, message);
     }
   },

@@ -1,4 +1,5 @@
 export * from './probe';
+export * from './language';
 export * from './result';
 export * from './errors';
 export * from './options';

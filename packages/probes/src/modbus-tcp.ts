@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import type { HostPort } from './address';
 import { untilAborted } from './abort';
+import type { Language, Wording } from './language';
 
 /** The four Modbus data tables, with the function code that reads each. */
 export const MODBUS_TABLES = { coil: 1, discrete: 2, holding: 3, input: 4 } as const;
@@ -8,20 +9,77 @@ export const MODBUS_TABLES = { coil: 1, discrete: 2, holding: 3, input: 4 } as c
 /** A Modbus data table: coils and discrete inputs hold bits, holding and input registers 16-bit words. */
 export type ModbusTable = keyof typeof MODBUS_TABLES;
 
-const EXCEPTIONS: Record<number, string> = {
-  1: 'illegal function',
-  2: 'illegal data address',
-  3: 'illegal data value',
-  4: 'server device failure',
-  6: 'server device busy',
-  10: 'gateway path unavailable',
-  11: 'gateway target device failed to respond',
+const EXCEPTIONS: Wording<Record<number, string>> = {
+  en: {
+    1: 'illegal function',
+    2: 'illegal data address',
+    3: 'illegal data value',
+    4: 'server device failure',
+    6: 'server device busy',
+    10: 'gateway path unavailable',
+    11: 'gateway target device failed to respond',
+  },
+  fr: {
+    1: 'fonction non prise en charge',
+    2: 'adresse de données invalide',
+    3: 'valeur de données invalide',
+    4: 'panne de l’équipement',
+    6: 'équipement occupé',
+    10: 'chemin de passerelle indisponible',
+    11: 'l’équipement derrière la passerelle ne répond pas',
+  },
 };
 
+const SAY: Wording<{
+  exception: (code: number) => string;
+  closed: string;
+  otherFunction: (functionCode: number) => string;
+  fewerBits: string;
+  fewerRegisters: string;
+  notModbus: string;
+}> = {
+  en: {
+    exception: (code) => `Modbus exception ${code} (${EXCEPTIONS.en[code] ?? 'unknown'})`,
+    closed: 'the device closed the connection',
+    otherFunction: (functionCode) => `the device answered function ${functionCode}`,
+    fewerBits: 'the device sent fewer bits than asked',
+    fewerRegisters: 'the device sent fewer registers than asked',
+    notModbus: 'the device answered something that is not Modbus TCP',
+  },
+  fr: {
+    exception: (code) => `exception Modbus ${code} (${EXCEPTIONS.fr[code] ?? 'inconnue'})`,
+    closed: 'l’équipement a fermé la connexion',
+    otherFunction: (functionCode) => `l’équipement a répondu avec la fonction ${functionCode}`,
+    fewerBits: 'l’équipement a renvoyé moins de bits que demandé',
+    fewerRegisters: 'l’équipement a renvoyé moins de registres que demandé',
+    notModbus: 'la réponse de l’équipement n’est pas du Modbus TCP',
+  },
+};
+
+/**
+ * What went wrong in a Modbus exchange, told in each language: the message is the English,
+ * `describe(language)` gives the words of the check's language.
+ */
+export class ModbusError extends Error {
+  constructor(private readonly wording: Wording<string>) {
+    super(wording.en);
+  }
+
+  /** The reason in `language`. */
+  describe(language: Language): string {
+    return this.wording[language];
+  }
+}
+
+/** Builds a `ModbusError` from the same phrase in each language. */
+function modbusError(phrase: (say: (typeof SAY)[Language]) => string): ModbusError {
+  return new ModbusError({ en: phrase(SAY.en), fr: phrase(SAY.fr) });
+}
+
 /** A Modbus exception response: the device understood the request and refused it. */
-export class ModbusException extends Error {
+export class ModbusException extends ModbusError {
   constructor(readonly code: number) {
-    super(`Modbus exception ${code} (${EXCEPTIONS[code] ?? 'unknown'})`);
+    super({ en: SAY.en.exception(code), fr: SAY.fr.exception(code) });
   }
 }
 
@@ -37,7 +95,7 @@ export class ModbusTcpClient {
   ) {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', (error) => this.fail(error));
-    socket.on('close', () => this.fail(new Error('the device closed the connection')));
+    socket.on('close', () => this.fail(modbusError((say) => say.closed)));
   }
 
   /** Connects to `address` (port 502 usually) for the device `unitId`. */
@@ -69,13 +127,13 @@ export class ModbusTcpClient {
     const pdu = await untilAborted(signal, answered, () => this.close());
     const functionCode = pdu.readUInt8(0);
     if (functionCode === (MODBUS_TABLES[table] | 0x80)) throw new ModbusException(pdu.readUInt8(1));
-    if (functionCode !== MODBUS_TABLES[table]) throw new Error(`the device answered function ${functionCode}`);
+    if (functionCode !== MODBUS_TABLES[table]) throw modbusError((say) => say.otherFunction(functionCode));
     const data = pdu.subarray(2, 2 + pdu.readUInt8(1));
     if (table === 'coil' || table === 'discrete') {
-      if (data.length * 8 < count) throw new Error('the device sent fewer bits than asked');
+      if (data.length * 8 < count) throw modbusError((say) => say.fewerBits);
       return Array.from({ length: count }, (_, i) => ((data[i >> 3] ?? 0) >> (i & 7)) & 1);
     }
-    if (data.length < count * 2) throw new Error('the device sent fewer registers than asked');
+    if (data.length < count * 2) throw modbusError((say) => say.fewerRegisters);
     return Array.from({ length: count }, (_, i) => data.readUInt16BE(i * 2));
   }
 
@@ -90,7 +148,7 @@ export class ModbusTcpClient {
     while (this.buffer.length >= 7) {
       const length = this.buffer.readUInt16BE(4);
       if (this.buffer.readUInt16BE(2) !== 0 || length < 2 || length > 254) {
-        return this.fail(new Error('the device answered something that is not Modbus TCP'));
+        return this.fail(modbusError((say) => say.notModbus));
       }
       if (this.buffer.length < 6 + length) return;
       const id = this.buffer.readUInt16BE(0);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { formatHostPort, hostPortSchema } from './address';
 import { describeError } from './errors';
-import { ModbusException, ModbusTcpClient, type ModbusTable } from './modbus-tcp';
+import { formatDecimal, type Language, type Wording } from './language';
+import { ModbusError, ModbusException, ModbusTcpClient, type ModbusTable } from './modbus-tcp';
 import { integerOption, numberOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
@@ -56,6 +57,58 @@ export const ModbusConfigSchema = z.strictObject({
 /** A parsed `modbus` check. */
 export type ModbusConfig = z.infer<typeof ModbusConfigSchema>;
 
+const SAY: Wording<{
+  where: (address: string, unitId: number) => string;
+  noAnswer: (time: string) => string;
+  failed: (where: string, reason: string) => string;
+  mains: (present: boolean) => string;
+  running: (running: boolean) => string;
+  fault: (fault: boolean) => string;
+  fuel: (percent: string) => string;
+  faultReported: string;
+  mainsLostStopped: string;
+  mainsLostRunning: string;
+  fuelLow: (percent: string) => string;
+  fine: (running: boolean) => string;
+  message: (where: string, facts: string[], says: string[]) => string;
+}> = {
+  en: {
+    where: (address, unitId) => `Generator ${address} (unit ${unitId})`,
+    noAnswer: (time) => `no answer within ${time}`,
+    failed: (where, reason) => `${where}: ${reason}`,
+    mains: (present) => (present ? 'mains present' : 'mains absent'),
+    running: (running) => (running ? 'running' : 'stopped'),
+    fault: (fault) => (fault ? 'FAULT' : 'no fault'),
+    fuel: (percent) => `fuel ${percent}%`,
+    faultReported: 'the controller reports a fault',
+    mainsLostStopped: 'mains power is absent and the generator is not running',
+    mainsLostRunning: 'mains power is absent: the site runs on the generator',
+    fuelLow: (percent) => `fuel is low (under ${percent}%)`,
+    fine: (running) => (running ? 'generator running' : 'generator on standby'),
+    message: (where, facts, says) => `${where}: ${facts.join(', ')}: ${says.join('; ')}`,
+  },
+  fr: {
+    where: (address, unitId) => `Groupe électrogène ${address} (unité ${unitId})`,
+    noAnswer: (time) => `aucune réponse en ${time}`,
+    failed: (where, reason) => `${where} : ${reason}`,
+    mains: (present) => (present ? 'secteur présent' : 'secteur absent'),
+    running: (running) => (running ? 'en marche' : 'à l’arrêt'),
+    fault: (fault) => (fault ? 'DÉFAUT' : 'aucun défaut'),
+    fuel: (percent) => `carburant ${percent} %`,
+    faultReported: 'le contrôleur signale un défaut',
+    mainsLostStopped: 'secteur absent et groupe électrogène à l’arrêt',
+    mainsLostRunning: 'secteur absent : le site est alimenté par le groupe électrogène',
+    fuelLow: (percent) => `carburant bas (sous ${percent} %)`,
+    fine: (running) => (running ? 'groupe électrogène en marche' : 'groupe électrogène en veille'),
+    message: (where, facts, says) => `${where} : ${facts.join(', ')} : ${says.join(' ; ')}`,
+  },
+};
+
+/** Why reading the controller failed, in `language`: Modbus's own reasons, or the socket's. */
+function describeModbusError(error: unknown, language: Language): string {
+  return error instanceof ModbusError ? error.describe(language) : describeError(error, language);
+}
+
 async function readFlag(client: ModbusTcpClient, point: ModbusPoint, signal: AbortSignal): Promise<boolean> {
   const [word = 0] = await client.read(point.table, point.address, 1, signal);
   const raw = point.bit === undefined ? word !== 0 : ((word >> point.bit) & 1) === 1;
@@ -68,9 +121,11 @@ export const modbusProbe = defineProbe({
   summary: 'a generator controller over Modbus TCP: running, mains, fault, fuel',
   targetHint: 'HOST[:PORT] (with --option running=coil:0 …)',
   configSchema: ModbusConfigSchema,
-  async run(config, signal) {
+  async run(config, signal, language) {
+    const say = SAY[language];
+    const percent = (value: number) => formatDecimal(String(value), language);
     const elapsed = stopwatch();
-    const where = `Generator ${formatHostPort(config.target)} (unit ${config.unitId})`;
+    const where = say.where(formatHostPort(config.target), config.unitId);
     let client: ModbusTcpClient | undefined;
     let running: boolean;
     let mainsPresent: boolean | undefined;
@@ -87,8 +142,10 @@ export const modbusProbe = defineProbe({
       }
     } catch (error) {
       const latencyMs = elapsed();
-      const reason = signal.aborted ? `no answer within ${formatMs(latencyMs)}` : describeError(error);
-      return probeResult('down', latencyMs, `${where}: ${reason}`, {
+      const reason = signal.aborted
+        ? say.noAnswer(formatMs(latencyMs, language))
+        : describeModbusError(error, language);
+      return probeResult('down', latencyMs, say.failed(where, reason), {
         exception: error instanceof ModbusException ? error.code : undefined,
       });
     } finally {
@@ -96,31 +153,31 @@ export const modbusProbe = defineProbe({
     }
     const latencyMs = elapsed();
     const facts = [
-      mainsPresent === undefined ? undefined : mainsPresent ? 'mains present' : 'mains absent',
-      running ? 'running' : 'stopped',
-      fault === undefined ? undefined : fault ? 'FAULT' : 'no fault',
-      fuelPercent === undefined ? undefined : `fuel ${fuelPercent}%`,
-    ].filter(Boolean);
+      mainsPresent === undefined ? undefined : say.mains(mainsPresent),
+      say.running(running),
+      fault === undefined ? undefined : say.fault(fault),
+      fuelPercent === undefined ? undefined : say.fuel(percent(fuelPercent)),
+    ].filter((fact): fact is string => fact !== undefined);
     const statuses: ProbeStatus[] = [];
     const says: string[] = [];
     if (fault) {
       statuses.push('down');
-      says.push('the controller reports a fault');
+      says.push(say.faultReported);
     }
     if (mainsPresent === false && !running) {
       statuses.push('down');
-      says.push('mains power is absent and the generator is not running');
+      says.push(say.mainsLostStopped);
     } else if (mainsPresent === false) {
       statuses.push('degraded');
-      says.push('mains power is absent: the site runs on the generator');
+      says.push(say.mainsLostRunning);
     }
     if (fuelPercent !== undefined && fuelPercent < config.fuelLowPercent) {
       statuses.push('degraded');
-      says.push(`fuel is low (under ${config.fuelLowPercent}%)`);
+      says.push(say.fuelLow(percent(config.fuelLowPercent)));
     }
     const status = worstStatus(...statuses);
-    if (status === 'up') says.push(running ? 'generator running' : 'generator on standby');
-    return probeResult(status, latencyMs, `${where}: ${facts.join(', ')}: ${says.join('; ')}`, {
+    if (status === 'up') says.push(say.fine(running));
+    return probeResult(status, latencyMs, say.message(where, facts, says), {
       running,
       mainsPresent,
       fault,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProbeKind } from '@vigie/contract';
+import type { Language } from './language';
 
 /** How a probe found its target: working, working but impaired, or not working. */
 export const PROBE_STATUSES = ['up', 'degraded', 'down'] as const;
@@ -24,6 +25,8 @@ export type ProbeResult = z.infer<typeof ProbeResultSchema>;
 /**
  * One probe kind: `configSchema` parses a check's `{ target, ...options }`, and `run` looks at
  * the target once, changes nothing, and never throws for a peer problem (it returns `down`).
+ * Its message is written in `language`: the plan's (French by default) when Vigie runs the
+ * check, so that the incident it opens and the emails about it read in the plan's language.
  */
 export interface Probe<Config = unknown> {
   readonly kind: ProbeKind;
@@ -33,7 +36,7 @@ export interface Probe<Config = unknown> {
   readonly targetHint: string;
   readonly configSchema: z.ZodType<Config>;
   // A method (not a property) so that a Probe<HttpConfig> fits where a Probe<unknown> is expected.
-  run(config: Config, signal: AbortSignal): Promise<ProbeResult>;
+  run(config: Config, signal: AbortSignal, language: Language): Promise<ProbeResult>;
 }
 
 /** Declares a probe, inferring its config type from its schema. */

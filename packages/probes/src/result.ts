@@ -1,3 +1,4 @@
+import { formatDecimal, type Language } from './language';
 import type { ProbeResult, ProbeStatus, ProbeValue } from './probe';
 
 const SEVERITY: Record<ProbeStatus, number> = { up: 0, degraded: 1, down: 2 };
@@ -9,11 +10,11 @@ export function stopwatch(): () => number {
   return () => Math.ceil((performance.now() - start) * 10) / 10;
 }
 
-/** Formats a latency for a message: `0.4 ms`, `12 ms`, `1.5 s`. */
-export function formatMs(ms: number): string {
-  if (ms < 10) return `${ms.toFixed(1)} ms`;
+/** Formats a latency for a message: `0.4 ms`, `12 ms`, `1.5 s` (`0,4 ms`, `1,5 s` in French). */
+export function formatMs(ms: number, language: Language = 'en'): string {
+  if (ms < 10) return `${formatDecimal(ms.toFixed(1), language)} ms`;
   if (ms < 10_000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(1)} s`;
+  return `${formatDecimal((ms / 1000).toFixed(1), language)} s`;
 }
 
 /** The worse of several statuses (`down` beats `degraded` beats `up`). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { describeError } from './errors';
+import type { Language } from './language';
 import type { Probe, ProbeResult } from './probe';
 import { formatMs, probeResult } from './result';
 
@@ -41,11 +42,17 @@ export function parseProbeConfig<Config>(probe: Probe<Config>, input: ProbeInput
 export async function runProbe<Config>(
   probe: Probe<Config>,
   input: ProbeInput,
-  options: { timeoutMs: number },
+  options: ProbeRunOptions,
 ): Promise<ProbeRun> {
   const parsed = parseProbeConfig(probe, input);
   if (!parsed.ok) return parsed;
   return { ok: true, result: await runParsedProbe(probe, parsed.config, options) };
+}
+
+/** How long a probe may take, and the language of its message (English unless told). */
+export interface ProbeRunOptions {
+  timeoutMs: number;
+  language?: Language | undefined;
 }
 
 /** Why a probe's signal aborts: its time is up. */
@@ -62,8 +69,9 @@ function timeoutReason(): DOMException {
 export async function runParsedProbe<Config>(
   probe: Probe<Config>,
   config: Config,
-  options: { timeoutMs: number },
+  options: ProbeRunOptions,
 ): Promise<ProbeResult> {
+  const language = options.language ?? 'en';
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const cutOff = new Promise<ProbeResult>((resolve) => {
@@ -72,16 +80,29 @@ export async function runParsedProbe<Config>(
       timer = setTimeout(
         () =>
           resolve(
-            probeResult('down', options.timeoutMs, `${probe.kind}: no result within ${formatMs(options.timeoutMs)}`),
+            probeResult(
+              'down',
+              options.timeoutMs,
+              language === 'fr'
+                ? `${probe.kind} : aucun résultat en ${formatMs(options.timeoutMs, language)}`
+                : `${probe.kind}: no result within ${formatMs(options.timeoutMs)}`,
+            ),
           ),
         GRACE_MS,
       );
     }, options.timeoutMs);
   });
   try {
-    return await Promise.race([probe.run(config, controller.signal), cutOff]);
+    return await Promise.race([probe.run(config, controller.signal, language), cutOff]);
   } catch (error) {
-    return probeResult('down', 0, `${probe.kind}: the probe failed: ${describeError(error)}`);
+    const reason = describeError(error, language);
+    return probeResult(
+      'down',
+      0,
+      language === 'fr'
+        ? `${probe.kind} : la sonde a échoué : ${reason}`
+        : `${probe.kind}: the probe failed: ${reason}`,
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeError } from './errors';
+import { formatDecimal, type Wording } from './language';
 import { DurationOptionSchema } from './options';
 import { defineProbe, type ProbeValue } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
@@ -41,13 +42,41 @@ export const SqlConfigSchema = ThresholdSchema.extend({
   target: SqlUrlSchema,
   /** Run in a read-only transaction; the first column of the first row is judged. */
   query: z.string().trim().min(1).default('SELECT 1'),
-  /** What the first value measures, for messages (e.g. `replication lag (s)`). */
-  label: z.string().min(1).default('first value'),
+  /** What the first value measures, for messages (e.g. `replication lag (s)`); `first value` unless told. */
+  label: z.string().min(1).optional(),
   maxLatency: DurationOptionSchema.optional(),
 });
 
 /** A parsed `sql` check. */
 export type SqlConfig = z.infer<typeof SqlConfigSchema>;
+
+const SAY: Wording<{
+  firstValue: string;
+  answered: (database: string, time: string, label: string, value: string | undefined) => string;
+  slowerThan: (time: string) => string;
+  problems: (summary: string, problems: string[]) => string;
+  noAnswer: (time: string) => string;
+  failed: (database: string, reason: string) => string;
+}> = {
+  en: {
+    firstValue: 'first value',
+    answered: (database, time, label, value) =>
+      `${database} answered in ${time}: ${label} ${value === undefined ? 'absent (no row)' : `= ${value}`}`,
+    slowerThan: (time) => `slower than ${time}`,
+    problems: (summary, problems) => `${summary}; ${problems.join('; ')}`,
+    noAnswer: (time) => `no answer within ${time}`,
+    failed: (database, reason) => `${database}: ${reason}`,
+  },
+  fr: {
+    firstValue: 'première valeur',
+    answered: (database, time, label, value) =>
+      `${database} a répondu en ${time} : ${label} ${value === undefined ? 'introuvable (aucune ligne)' : `= ${value}`}`,
+    slowerThan: (time) => `réponse plus lente que ${time}`,
+    problems: (summary, problems) => `${summary} ; ${problems.join(' ; ')}`,
+    noAnswer: (time) => `aucune réponse en ${time}`,
+    failed: (database, reason) => `${database} : ${reason}`,
+  },
+};
 
 /** The database as messages name it: engine, host, port and database, never the password. */
 function describeDatabase(url: URL): string {
@@ -75,7 +104,9 @@ export const sqlProbe = defineProbe({
   summary: 'connect to a database, run a read-only query, judge its first value',
   targetHint: 'postgres://USER@HOST/DB, mysql://…, mariadb://…, mssql://…',
   configSchema: SqlConfigSchema,
-  async run(config, signal) {
+  async run(config, signal, language) {
+    const say = SAY[language];
+    const label = config.label ?? say.firstValue;
     const elapsed = stopwatch();
     const database = describeDatabase(config.target);
     const dialect = DIALECTS[config.target.protocol as keyof typeof DIALECTS];
@@ -84,18 +115,20 @@ export const sqlProbe = defineProbe({
       const latencyMs = elapsed();
       const measured = toProbeValue(value);
       const values = { value: measured, rowCount };
-      const summary = `${database} answered in ${formatMs(latencyMs)}: ${config.label} ${rowCount === 0 ? 'absent (no row)' : `= ${String(measured)}`}`;
-      const verdict = judgeValue(config.label, measured, config);
+      const shown = typeof measured === 'number' ? formatDecimal(String(measured), language) : String(measured);
+      const summary = say.answered(database, formatMs(latencyMs, language), label, rowCount === 0 ? undefined : shown);
+      const verdict = judgeValue(label, measured, config, language);
       const slow = config.maxLatency !== undefined && latencyMs > config.maxLatency;
-      const problems = [verdict.problem, slow ? `slower than ${formatMs(config.maxLatency ?? 0)}` : undefined].filter(
-        Boolean,
-      );
+      const problems = [
+        verdict.problem,
+        slow ? say.slowerThan(formatMs(config.maxLatency ?? 0, language)) : undefined,
+      ].filter((problem): problem is string => Boolean(problem));
       const status = worstStatus(verdict.status, slow ? 'degraded' : 'up');
-      return probeResult(status, latencyMs, problems.length ? `${summary}; ${problems.join('; ')}` : summary, values);
+      return probeResult(status, latencyMs, problems.length ? say.problems(summary, problems) : summary, values);
     } catch (error) {
       const latencyMs = elapsed();
-      const reason = signal.aborted ? `no answer within ${formatMs(latencyMs)}` : describeError(error);
-      return probeResult('down', latencyMs, `${database}: ${reason}`);
+      const reason = signal.aborted ? say.noAnswer(formatMs(latencyMs, language)) : describeError(error, language);
+      return probeResult('down', latencyMs, say.failed(database, reason));
     }
   },
 });

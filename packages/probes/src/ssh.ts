@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { untilAborted } from './abort';
 import { formatHostPort, parseHostPort, type HostPort } from './address';
 import { describeError } from './errors';
+import type { Language, Wording } from './language';
 import { integerOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
@@ -49,18 +50,96 @@ export const SshConfigSchema = ThresholdSchema.extend({
   match: RegexSchema.optional(),
   /** Where to find the number judged by min/max: the first group of this expression (the first number by default). */
   extract: RegexSchema.optional(),
-  label: z.string().min(1).default('value'),
+  /** What the number measures, for messages; `value` unless told. */
+  label: z.string().min(1).optional(),
   expectExitCode: integerOption('expectExitCode', 0, 255).default(0),
 });
 
 /** A parsed `ssh` check. */
 export type SshConfig = z.infer<typeof SshConfigSchema>;
 
-/** The host presented another key than the pinned one. */
-class HostKeyMismatch extends Error {
-  constructor(presented: string, expected: string) {
-    super(`the host key is ${presented}, not ${expected}: another machine answers, or the host was reinstalled`);
+const SAY: Wording<{
+  value: string;
+  hostKeyMismatch: (presented: string, expected: string) => string;
+  noResult: (time: string) => string;
+  refusedKey: string;
+  failed: (where: string, reason: string) => string;
+  exitCode: (code: number | null, expected: number) => string;
+  noMatch: (source: string) => string;
+  ran: (where: string, command: string, time: string, output: string) => string;
+  problems: (summary: string, problems: string[]) => string;
+}> = {
+  en: {
+    value: 'value',
+    hostKeyMismatch: (presented, expected) =>
+      `the host key is ${presented}, not ${expected}: another machine answers, or the host was reinstalled`,
+    noResult: (time) => `no result within ${time}`,
+    refusedKey: 'the host refused the key',
+    failed: (where, reason) => `${where}: ${reason}`,
+    exitCode: (code, expected) => `exited with code ${code ?? 'none (killed)'}, expected ${expected}`,
+    noMatch: (source) => `the output does not match /${source}/`,
+    ran: (where, command, time, output) => `${where} ran "${command}" in ${time}: ${output || '(no output)'}`,
+    problems: (summary, problems) => `${summary}; ${problems.join('; ')}`,
+  },
+  fr: {
+    value: 'valeur',
+    hostKeyMismatch: (presented, expected) =>
+      `la clé d’hôte est ${presented}, et non ${expected} : une autre machine répond, ou l’hôte a été réinstallé`,
+    noResult: (time) => `aucun résultat en ${time}`,
+    refusedKey: 'l’hôte a refusé la clé',
+    failed: (where, reason) => `${where} : ${reason}`,
+    exitCode: (code, expected) =>
+      code === null
+        ? `commande interrompue sans code de sortie (${expected} attendu)`
+        : `code de sortie ${code} au lieu de ${expected}`,
+    noMatch: (source) => `la sortie ne correspond pas à /${source}/`,
+    ran: (where, command, time, output) =>
+      `${where} : commande « ${command} » exécutée en ${time} : ${output || '(aucune sortie)'}`,
+    problems: (summary, problems) => `${summary} ; ${problems.join(' ; ')}`,
+  },
+};
+
+/** Why a key file cannot be read, in French (English keeps Node's own words). */
+const KEY_FILE_REASONS_FR: Record<string, string> = {
+  ENOENT: 'fichier introuvable',
+  EACCES: 'lecture non autorisée',
+  EISDIR: 'c’est un répertoire',
+};
+
+/** A failure the probe itself detects, told in each language; the message is the English. */
+class SshProbeError extends Error {
+  constructor(readonly wording: Wording<string>) {
+    super(wording.en);
   }
+}
+
+/** The host presented another key than the pinned one. */
+function hostKeyMismatch(presented: string, expected: string): SshProbeError {
+  return new SshProbeError({
+    en: SAY.en.hostKeyMismatch(presented, expected),
+    fr: SAY.fr.hostKeyMismatch(presented, expected),
+  });
+}
+
+/** Reads the private key; a file that cannot be read is named (Node's words in English). */
+async function readPrivateKey(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = KEY_FILE_REASONS_FR[code] ?? describeError(error, 'fr');
+    throw new SshProbeError({
+      en: describeError(error),
+      fr: `impossible de lire la clé privée « ${file} » : ${reason}`,
+    });
+  }
+}
+
+/** Why a run failed, in `language`: the probe's own reasons, the network's, or ssh2's words. */
+function describeSshError(error: unknown, language: Language): string {
+  if (error instanceof SshProbeError) return error.wording[language];
+  const reason = describeError(error, language);
+  return /authentication methods failed/i.test(reason) ? SAY[language].refusedKey : reason;
 }
 
 interface CommandRun {
@@ -84,7 +163,7 @@ async function runCommand(
   const ssh2 = await import('ssh2');
   const client = new ssh2.Client();
   let hostKey = '';
-  let mismatch: HostKeyMismatch | undefined;
+  let mismatch: SshProbeError | undefined;
   const ran = new Promise<CommandRun>((resolve, reject) => {
     client.on('error', (error) => reject(mismatch ?? error));
     client.on('ready', () => {
@@ -111,7 +190,7 @@ async function runCommand(
       hostVerifier: (key: Buffer) => {
         hostKey = fingerprint(key);
         const expected = config.hostKey?.replace(/=$/, '');
-        if (expected !== undefined && expected !== hostKey) mismatch = new HostKeyMismatch(hostKey, expected);
+        if (expected !== undefined && expected !== hostKey) mismatch = hostKeyMismatch(hostKey, expected);
         return mismatch === undefined;
       },
     });
@@ -125,19 +204,19 @@ export const sshProbe = defineProbe({
   summary: 'run a fixed command over SSH with a key; match its output or judge a number in it',
   targetHint: 'USER@HOST[:PORT] (with --option command=… --option privateKeyFile=…)',
   configSchema: SshConfigSchema,
-  async run(config, signal) {
+  async run(config, signal, language) {
+    const say = SAY[language];
     const elapsed = stopwatch();
     const { user, ...address } = config.target;
     const where = `SSH ${user}@${formatHostPort(address)}`;
     let run: CommandRun;
     try {
-      const privateKey = await readFile(config.privateKeyFile, 'utf8');
+      const privateKey = await readPrivateKey(config.privateKeyFile);
       run = await runCommand(config.target, privateKey, config, signal);
     } catch (error) {
       const latencyMs = elapsed();
-      let reason = signal.aborted ? `no result within ${formatMs(latencyMs)}` : describeError(error);
-      if (/authentication methods failed/i.test(reason)) reason = 'the host refused the key';
-      return probeResult('down', latencyMs, `${where}: ${reason}`);
+      const reason = signal.aborted ? say.noResult(formatMs(latencyMs, language)) : describeSshError(error, language);
+      return probeResult('down', latencyMs, say.failed(where, reason));
     }
     const latencyMs = elapsed();
     const output = run.output.trim();
@@ -146,11 +225,11 @@ export const sshProbe = defineProbe({
     const problems: string[] = [];
     if (run.exitCode !== config.expectExitCode) {
       statuses.push('down');
-      problems.push(`exited with code ${run.exitCode ?? 'none (killed)'}, expected ${config.expectExitCode}`);
+      problems.push(say.exitCode(run.exitCode, config.expectExitCode));
     }
     if (config.match && !config.match.test(output)) {
       statuses.push('down');
-      problems.push(`the output does not match /${config.match.source}/`);
+      problems.push(say.noMatch(config.match.source));
     }
     let value: number | string | undefined;
     const bounded = [config.min, config.max, config.warnMin, config.warnMax, config.equals].some(
@@ -159,15 +238,15 @@ export const sshProbe = defineProbe({
     if (bounded) {
       const raw = (config.extract ?? FIRST_NUMBER).exec(output)?.[1] ?? '';
       value = raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
-      const verdict = judgeValue(config.label, value, config);
+      const verdict = judgeValue(config.label ?? say.value, value, config, language);
       statuses.push(verdict.status);
       if (verdict.problem) problems.push(verdict.problem);
     }
-    const summary = `${where} ran "${config.command}" in ${formatMs(latencyMs)}: ${shown || '(no output)'}`;
+    const summary = say.ran(where, config.command, formatMs(latencyMs, language), shown);
     return probeResult(
       worstStatus(...statuses),
       latencyMs,
-      problems.length ? `${summary}; ${problems.join('; ')}` : summary,
+      problems.length ? say.problems(summary, problems) : summary,
       { exitCode: run.exitCode ?? -1, output: shown, value, hostKey: run.hostKey },
     );
   },

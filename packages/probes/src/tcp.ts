@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formatHostPort, hostPortSchema, type HostPort } from './address';
 import { untilAborted } from './abort';
 import { describeError } from './errors';
+import type { Wording } from './language';
 import { DurationOptionSchema } from './options';
 import { defineProbe } from './probe';
 import { formatMs, probeResult, stopwatch } from './result';
@@ -27,30 +28,49 @@ export function openTcp(address: HostPort, signal: AbortSignal): Promise<string>
   return untilAborted(signal, connected, () => socket.destroy()).finally(() => socket.destroy());
 }
 
+const SAY: Wording<{
+  accepted: (where: string, latencyMs: number) => string;
+  slower: (summary: string, maxMs: number) => string;
+  silent: (where: string, latencyMs: number) => string;
+  failed: (where: string, reason: string, latencyMs: number) => string;
+}> = {
+  en: {
+    accepted: (where, latencyMs) => `TCP ${where} accepted the connection after ${formatMs(latencyMs)}`,
+    slower: (summary, maxMs) => `${summary}: slower than ${formatMs(maxMs)}`,
+    silent: (where, latencyMs) => `TCP ${where} did not accept a connection within ${formatMs(latencyMs)}`,
+    failed: (where, reason, latencyMs) => `TCP ${where}: ${reason} after ${formatMs(latencyMs)}`,
+  },
+  fr: {
+    accepted: (where, latencyMs) => `TCP ${where} a accepté la connexion après ${formatMs(latencyMs, 'fr')}`,
+    slower: (summary, maxMs) => `${summary} : plus lent que ${formatMs(maxMs, 'fr')}`,
+    silent: (where, latencyMs) => `TCP ${where} n’a accepté aucune connexion en ${formatMs(latencyMs, 'fr')}`,
+    failed: (where, reason, latencyMs) => `TCP ${where} : ${reason} après ${formatMs(latencyMs, 'fr')}`,
+  },
+};
+
 /** Connects to a TCP port: up when it accepts, down when refused or silent. */
 export const tcpProbe = defineProbe({
   kind: 'tcp',
   summary: 'open a TCP connection to a port',
   targetHint: 'HOST:PORT',
   configSchema: TcpConfigSchema,
-  async run(config, signal) {
+  async run(config, signal, language) {
+    const say = SAY[language];
     const elapsed = stopwatch();
     const where = formatHostPort(config.target);
     try {
       const remoteAddress = await openTcp(config.target, signal);
       const latencyMs = elapsed();
-      const summary = `TCP ${where} accepted the connection after ${formatMs(latencyMs)}`;
+      const summary = say.accepted(where, latencyMs);
       if (config.maxLatency !== undefined && latencyMs > config.maxLatency) {
-        return probeResult('degraded', latencyMs, `${summary}: slower than ${formatMs(config.maxLatency)}`, {
-          remoteAddress,
-        });
+        return probeResult('degraded', latencyMs, say.slower(summary, config.maxLatency), { remoteAddress });
       }
       return probeResult('up', latencyMs, summary, { remoteAddress });
     } catch (error) {
       const latencyMs = elapsed();
       const message = signal.aborted
-        ? `TCP ${where} did not accept a connection within ${formatMs(latencyMs)}`
-        : `TCP ${where}: ${describeError(error)} after ${formatMs(latencyMs)}`;
+        ? say.silent(where, latencyMs)
+        : say.failed(where, describeError(error, language), latencyMs);
       return probeResult('down', latencyMs, message);
     }
   },

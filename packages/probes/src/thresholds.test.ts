@@ -23,3 +23,28 @@ describe('judgeValue', () => {
     expect(judgeValue('charge', value, threshold)).toEqual(problem ? { status, problem } : { status });
   });
 });
+
+describe('judgeValue in French', () => {
+  it.each<[string, Threshold, number | string | boolean, string, string]>([
+    [
+      'under the warning level',
+      { min: 20, warnMin: 50 },
+      49.5,
+      'degraded',
+      'charge vaut 49,5, sous le seuil d’alerte 50',
+    ],
+    ['under the minimum', { min: 20, warnMin: 50 }, 19, 'down', 'charge vaut 19, sous le minimum 20'],
+    [
+      'above the warning level',
+      { max: 300, warnMax: 60 },
+      61,
+      'degraded',
+      'charge vaut 61, au-dessus du seuil d’alerte 60',
+    ],
+    ['above the maximum', { max: 300 }, 301.5, 'down', 'charge vaut 301,5, au-dessus du maximum 300'],
+    ['a word where a number is expected', { max: 300 }, 'n/a', 'down', 'charge vaut « n/a », qui n’est pas un nombre'],
+    ['an unexpected text', { equals: 'OL' }, 'OB', 'down', 'charge vaut OB, attendu OL'],
+  ])('%s', (_name, threshold, value, status, problem) => {
+    expect(judgeValue('charge', value, threshold, 'fr')).toEqual({ status, problem });
+  });
+});

@@ -1,5 +1,6 @@
 import type { EngineContext } from '../incidents/context';
 import { activePlanOrFail } from '../incidents/with-incident';
+import { saidByCheck } from './check-words';
 import { threatsForCheck } from './match-rules';
 import { recordSignal, recoverSignals } from './record-signal';
 import { signalCombinations } from './signal-combinations';
@@ -25,14 +26,15 @@ export async function handleCheckTransition(ctx: EngineContext, transition: Chec
   if (!check) return;
   const source = `check:${check.id}` as const;
   const revealed = threatsForCheck(plan, check.id, transition.to).map((t) => t.id);
-  await recoverSignals(ctx, source, transition.at, `${check.name ?? check.id}: ${transition.message}`, revealed);
+  const said = saidByCheck(check.name ?? check.id, transition.message, plan.language);
+  await recoverSignals(ctx, source, transition.at, said, revealed);
   if (revealed.length) {
     await recordSignal(ctx, {
       source,
       threatIds: revealed,
       assetId: check.asset,
       state: transition.to,
-      message: `${check.name ?? check.id}: ${transition.message}`,
+      message: said,
       at: transition.at,
       data: { check: check.id, from: transition.from, to: transition.to },
     });

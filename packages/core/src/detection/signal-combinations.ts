@@ -1,5 +1,6 @@
 import type { Plan } from '@vigie/contract';
 import type { EngineContext } from '../incidents/context';
+import { checkStateWord, saidByCheck } from './check-words';
 import { combinationsReading } from './combinations';
 import { evaluateRule } from './evaluate-rule';
 import { recordSignals, recoverSignals, type SignalInput } from './record-signal';
@@ -42,7 +43,7 @@ export async function signalCombinations(ctx: EngineContext, plan: Plan, change:
 
   const checks = new Map(plan.checks.map((check) => [check.id, check]));
   const nameOf = (id: string) => checks.get(id)?.name ?? id;
-  const changed = `${nameOf(change.checkId)}: ${change.message}`;
+  const changed = saidByCheck(nameOf(change.checkId), change.message, plan.language);
   const liveSources = new Set<string>(live.map((signal) => signal.source));
   const raised: SignalInput[] = [];
   for (const combination of combinations) {
@@ -56,7 +57,9 @@ export async function signalCombinations(ctx: EngineContext, plan: Plan, change:
       ? [change.checkId, ...failing.filter((id) => id !== change.checkId)]
       : failing;
     const assets = [...new Set(ordered.map((id) => checks.get(id)?.asset).filter((id): id is string => !!id))];
-    const listed = ordered.map((id) => `${nameOf(id)} (${states.get(id)})`).join(', ');
+    const listed = ordered
+      .map((id) => `${nameOf(id)} (${checkStateWord(states.get(id) ?? 'unknown', plan.language)})`)
+      .join(', ');
     raised.push({
       source: combination.source,
       threatIds: [combination.threat.id],

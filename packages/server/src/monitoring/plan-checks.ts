@@ -1,4 +1,4 @@
-import type { Check, Plan } from '@vigie/contract';
+import type { Check, Language, Plan } from '@vigie/contract';
 import { retryDelayOf, shardOf, type CheckPolicy } from '@vigie/core';
 import { isActiveProbeKind, parseProbeConfig, probeFor, type Probe, type ProbeInput } from '@vigie/probes';
 import { targetHost } from './target-key';
@@ -18,6 +18,8 @@ export interface ScheduledCheck {
   /** The probe and its config, parsed once from `{ target, ...options }`, for `probe` checks. */
   probe: Probe | null;
   config: unknown;
+  /** The language its messages are written in: the plan's. */
+  language: Language;
   /** The host the per-target limit counts against. */
   host: string;
   /** What must change for a running check to be rescheduled or redefined. */
@@ -66,6 +68,7 @@ export function scheduledChecks(
       retryMs: retryDelayOf(check),
       probe,
       config,
+      language: plan.language,
       host: targetHost(check.probe, check.target),
       signature: JSON.stringify([
         check.probe,

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { LanguageSchema, type Language } from '@vigie/contract';
 import {
   isActiveProbeKind,
   parseMilliseconds,
@@ -31,6 +32,12 @@ function collectOption(text: string, previous: Record<string, unknown> = {}): Re
     }
   }
   return { ...previous, [key]: value };
+}
+
+function parseLanguage(text: string): Language {
+  const parsed = LanguageSchema.safeParse(text);
+  if (!parsed.success) throw new InvalidArgumentError(`expected fr or en, not "${text}"`);
+  return parsed.data;
 }
 
 function kindsHelp(): string {
@@ -76,6 +83,12 @@ export function registerProbe(program: Command): void {
     .option('-o, --option <key=value>', 'a probe option, repeatable (JSON for lists)', collectOption)
     .option('--timeout <duration>', 'give up after this long: 500ms, 10s, 1m', '10s')
     .option('--json', 'print the result as JSON')
+    .option(
+      '--lang <language>',
+      "the message's language: en, or fr as Vigie writes it for a French plan",
+      parseLanguage,
+      'en',
+    )
     .addHelpText('after', kindsHelp())
     // Usage errors exit 3 like every other reason the probe could not run: 2 already means "down".
     .configureOutput({ outputError: () => undefined })
@@ -92,7 +105,7 @@ export function registerProbe(program: Command): void {
       async (
         kind: string,
         target: string,
-        options: { option?: Record<string, unknown>; timeout: string; json?: boolean },
+        options: { option?: Record<string, unknown>; timeout: string; json?: boolean; lang: Language },
       ) => {
         if (!isActiveProbeKind(kind)) {
           const passive = kind === 'heartbeat' || kind === 'agent';
@@ -110,7 +123,14 @@ export function registerProbe(program: Command): void {
             PROBE_EXIT.unknown,
           );
         }
-        const outcome = await runProbe(probeFor(kind), { ...(options.option ?? {}), target }, { timeoutMs });
+        const outcome = await runProbe(
+          probeFor(kind),
+          { ...(options.option ?? {}), target },
+          {
+            timeoutMs,
+            language: options.lang,
+          },
+        );
         if (!outcome.ok) {
           throw new CommandFailed(
             `vigie probe ${kind}: the probe cannot run:\n  ${outcome.problems.join('\n  ')}`,
