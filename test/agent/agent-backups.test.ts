@@ -9,9 +9,12 @@ import { AgentProcess, TestServer, waitFor } from './agent-harness';
 
 const HOUR = 3_600_000;
 
-/** The seed plan, its SQL backup check made real, with a minimum of 1 MB rather than 1 GB. */
+/**
+ * The seed plan, its SQL backup check made real, with a minimum of 1 MB rather than 1 GB; in
+ * English, the language of the check's messages these tests read.
+ */
 function planWithBackupCheck(): string {
-  const plan = SEED_PLAN_TEXT.replace(
+  const plan = SEED_PLAN_TEXT.replace('\nlanguage: fr\n', '\nlanguage: en\n').replace(
     'options: { backup: sql-nightly, maxAge: 26h, minSize: 1GB }\n    example: true',
     'options: { backup: sql-nightly, maxAge: 26h, minSize: 1MB }',
   );

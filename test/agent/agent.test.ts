@@ -9,12 +9,16 @@ import { DIALECTS } from '../../packages/server/src/testing/test-databases';
 import { SEED_PLAN_TEXT } from '../../packages/server/src/testing/test-app';
 import { AgentProcess, TestServer, waitFor } from './agent-harness';
 
-/** The seed plan, its agent checks made real: the disk of the temp folder, a local process for Onnet32. */
+/**
+ * The seed plan, its agent checks made real: the disk of the temp folder, a local process for Onnet32;
+ * in English, the language of the checks' messages these tests read.
+ */
 function planFor(disk: string, minFreePercent: number): string {
-  const plan = SEED_PLAN_TEXT.replace(
-    "options: { disk: 'C:', minFreePercent: 15 }\n    example: true",
-    `options: { disk: '${disk}', minFreePercent: ${minFreePercent} }`,
-  )
+  const plan = SEED_PLAN_TEXT.replace('\nlanguage: fr\n', '\nlanguage: en\n')
+    .replace(
+      "options: { disk: 'C:', minFreePercent: 15 }\n    example: true",
+      `options: { disk: '${disk}', minFreePercent: ${minFreePercent} }`,
+    )
     .replace('options: { service: Onnet32Slave }\n    example: true', 'options: { service: onnet32 }')
     .replace(
       'options: { usbStorage: disabled }\n    every: 1h\n    example: true',

@@ -7,13 +7,15 @@ import { DIALECTS } from '../../packages/server/src/testing/test-databases';
 import { createTestApp, type TestApp } from '../../packages/server/src/testing/test-app';
 import { monitoringPlan } from './support';
 
-const PLAN = monitoringPlan([
-  '{ id: crm-web, name: Interface du CRM, asset: crm, probe: http, target: "http://127.0.0.1:9/", every: 30s }',
-  '{ id: crm-sql, asset: crm, probe: sql, target: "postgres://vigie:s3cret@127.0.0.1:9/crm" }',
-  '{ id: serveur-ping, asset: serveur, probe: tcp, target: "127.0.0.1:9" }',
-  '{ id: autre-web, asset: autre-app, probe: http, target: "http://127.0.0.1:9/" }',
-  '{ id: sauvegarde, name: Sauvegarde de la nuit, asset: serveur, probe: heartbeat, every: 1d, failAfter: 1 }',
-]);
+// In English: the heartbeat test below reads the result Vigie writes itself, in the plan's language.
+const PLAN =
+  monitoringPlan([
+    '{ id: crm-web, name: Interface du CRM, asset: crm, probe: http, target: "http://127.0.0.1:9/", every: 30s }',
+    '{ id: crm-sql, asset: crm, probe: sql, target: "postgres://vigie:s3cret@127.0.0.1:9/crm" }',
+    '{ id: serveur-ping, asset: serveur, probe: tcp, target: "127.0.0.1:9" }',
+    '{ id: autre-web, asset: autre-app, probe: http, target: "http://127.0.0.1:9/" }',
+    '{ id: sauvegarde, name: Sauvegarde de la nuit, asset: serveur, probe: heartbeat, every: 1d, failAfter: 1 }',
+  ]) + 'language: en\n';
 
 describe.each(DIALECTS)('monitoring API on %s', (dialect) => {
   let t: TestApp;
@@ -139,5 +141,27 @@ describe.each(DIALECTS)('monitoring API on %s', (dialect) => {
     const ctx = { store: t.store, clock: t.clock, plans: new PlanCatalog(t.store) };
     const [heartbeat] = await listHeartbeats(ctx, SYSTEM_ACTOR, otherKey, null);
     expect(heartbeat).toMatchObject({ checkId: 'sauvegarde', url: null });
+  });
+});
+
+describe.each(DIALECTS)('heartbeat pings in the plan’s language, French by default, on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, {
+      planText: monitoringPlan(['{ id: sauvegarde, asset: serveur, probe: heartbeat, every: 1d, failAfter: 1 }']),
+    });
+  });
+  afterAll(() => t.close());
+
+  it('writes the result of a ping without a message of its own in French', async () => {
+    const { token } = (await t.request(t.as.admin, 'POST', '/api/v1/checks/sauvegarde/heartbeat-token')).json();
+    expect((await t.request(null, 'POST', `/api/v1/heartbeats/${token}`)).statusCode).toBe(200);
+    t.clock.advance(1_000);
+    expect((await t.request(null, 'GET', `/api/v1/heartbeats/${token}?status=down`)).statusCode).toBe(200);
+    const queued = await t.store.transaction((tx) => tx.checkInbox.take([shardOf('sauvegarde')], 10));
+    expect(queued.map((q) => [q.result.status, q.result.message])).toEqual([
+      ['up', 'Battement reçu'],
+      ['down', 'La tâche s’est déclarée en panne'],
+    ]);
   });
 });

@@ -18,7 +18,9 @@ async function startWithHeartbeat(dialect: 'sqlite' | 'postgres') {
   const planPath = join(dir, 'plan.yaml');
   writeFileSync(
     planPath,
-    monitoringPlan(['{ id: sauvegarde, asset: serveur, probe: heartbeat, every: 1s, failAfter: 1, recoverAfter: 1 }']),
+    // In English: the silence is told in the plan's language.
+    monitoringPlan(['{ id: sauvegarde, asset: serveur, probe: heartbeat, every: 1s, failAfter: 1, recoverAfter: 1 }']) +
+      'language: en\n',
   );
   const parsed = readConfig(
     { databaseUrl: database.url, planPath, host: '127.0.0.1', port: '0', dataDir: dir },

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentCheckOptions, AgentReport, BackupReport } from '@vigie/contract';
-import { combineAgentResults, evaluateAgentCheck, parseAgentCheckOptions } from './evaluate-agent-check';
+import {
+  combineAgentResults,
+  evaluateAgentCheck,
+  parseAgentCheckOptions,
+  wrongOptionsMessage,
+} from './evaluate-agent-check';
 
 const NOW = Date.UTC(2026, 0, 5, 8, 0, 0);
 const HOUR = 3_600_000;
@@ -309,5 +314,175 @@ describe('parseAgentCheckOptions', () => {
       ok: false,
       message: /"1 giga" is not a size/,
     });
+  });
+});
+
+describe('in French, the plan’s language by default', () => {
+  const frJudge = (options: AgentCheckOptions, r: AgentReport | undefined, receivedAt: number | null = NOW - 5_000) =>
+    evaluateAgentCheck(options, { agentId: 'hmp', agentName: 'hmp-01', report: r, receivedAt }, NOW, 'fr');
+  const smallDisk = [{ path: 'C:', totalBytes: 24e9, freeBytes: 1.01e9, freePercent: 4.21 }];
+
+  it.each([
+    [
+      'a disk above its threshold',
+      { disk: 'C:', minFreePercent: 10 },
+      report(),
+      'disque C:\\ : 30 % libre (30,0 Go sur 100,0 Go)',
+    ],
+    [
+      'a disk under its threshold',
+      { disk: 'C:', minFreePercent: 10 },
+      report({ disks: smallDisk }),
+      'disque C: : 4,2 % libre (1,0 Go sur 24,0 Go), sous le seuil de 10 %',
+    ],
+    [
+      'a disk under its warning',
+      { disk: 'C:', minFreePercent: 2, warnFreePercent: 7.5 },
+      report({ disks: smallDisk }),
+      'disque C: : 4,2 % libre (1,0 Go sur 24,0 Go), sous le seuil d’alerte de 7,5 %',
+    ],
+    [
+      'a disk not reported',
+      { disk: 'D:' },
+      report(),
+      'disque D: absent des rapports de l’agent : ajoutez-le sous disks dans sa configuration',
+    ],
+    [
+      'a disk the agent could not read',
+      { disk: '/var' },
+      report({ disks: [{ path: '/var/', error: 'ENOENT' }] }),
+      'impossible de lire le disque /var/ : ENOENT',
+    ],
+    ['a running service', { service: 'onnet32slave' }, report(), 'service Onnet32Slave en marche'],
+    [
+      'a stopped service',
+      { service: 'MSSQLSERVER' },
+      report({ services: [{ name: 'MSSQLSERVER', driver: 'windows', state: 'stopped', detail: 'STOPPED' }] }),
+      'service MSSQLSERVER arrêté (STOPPED)',
+    ],
+    [
+      'a service not installed',
+      { service: 'MSSQLSERVER' },
+      report({ services: [{ name: 'MSSQLSERVER', driver: 'windows', state: 'missing', detail: '' }] }),
+      'service MSSQLSERVER non installé',
+    ],
+    [
+      'a service not watched',
+      { service: 'MSSQLSERVER' },
+      report(),
+      'service MSSQLSERVER non surveillé par l’agent : ajoutez-le sous services dans sa configuration',
+    ],
+    [
+      'USB storage disabled as expected',
+      { usbStorage: 'disabled' },
+      report(),
+      'stockage de masse USB désactivé sur HMP01 (USBSTOR Start = 4 (disabled))',
+    ],
+    [
+      'USB storage enabled when disabled is expected',
+      { usbStorage: 'disabled' },
+      report({ usbStorage: { state: 'enabled', evidence: 'USBSTOR Start = 3' } }),
+      'stockage de masse USB activé sur HMP01, désactivé attendu : USBSTOR Start = 3',
+    ],
+    [
+      'a USB policy that cannot be read',
+      { usbStorage: 'disabled' },
+      report({ usbStorage: { state: 'unknown', evidence: 'reg failed' } }),
+      'impossible de lire la politique de stockage de masse USB : reg failed',
+    ],
+    [
+      'a USB policy not reported',
+      { usbStorage: 'disabled' },
+      report({ usbStorage: null }),
+      'politique de stockage de masse USB non signalée (usbStorage: false dans la configuration de l’agent)',
+    ],
+    ['memory under its limit', { maxMemoryPercent: 80 }, report(), 'mémoire utilisée à 50 %'],
+    ['memory over its limit', { maxMemoryPercent: 40 }, report(), 'mémoire utilisée à 50 %, au-dessus de 40 %'],
+    ['CPU over its limit', { maxCpuPercent: 12.5 }, report(), 'CPU utilisé à 20 %, au-dessus de 12,5 %'],
+    [
+      'two faults at once',
+      { service: 'Onnet32Slave', maxMemoryPercent: 40, maxCpuPercent: 10 },
+      report(),
+      'mémoire utilisée à 50 %, au-dessus de 40 % ; CPU utilisé à 20 %, au-dessus de 10 %',
+    ],
+    [
+      'a fresh backup',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR, minSize: 1e9 },
+      report(),
+      'dernière sauvegarde crm_20260105.bak : 1,43 Go, écrite il y a 5 h (12 fichiers dans D:\\Backups\\SQL)',
+    ],
+    [
+      'a backup too old',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR },
+      report({ backups: [sqlBackup({ sizeBytes: 1.43e9, modifiedAt: NOW - 30.5 * HOUR })] }),
+      'dernière sauvegarde crm_20260105.bak vieille de 30,5 h, au-delà de la limite de 26 h (1,43 Go, dans D:\\Backups\\SQL)',
+    ],
+    [
+      'a backup too small',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR, minSize: 1e9 },
+      report({ backups: [sqlBackup({ sizeBytes: 120e6, modifiedAt: NOW - 2 * HOUR })] }),
+      'dernière sauvegarde crm_20260105.bak de 120 Mo, sous le minimum de 1 Go (écrite il y a 2 h, dans D:\\Backups\\SQL)',
+    ],
+    [
+      'a backup both too old and too small',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR, minSize: 1e9 },
+      report({ backups: [sqlBackup({ sizeBytes: 120e6, modifiedAt: NOW - 3.5 * 86_400_000 })] }),
+      'dernière sauvegarde crm_20260105.bak vieille de 3,5 j, au-delà de la limite de 26 h, et de 120 Mo, sous le minimum de 1 Go (dans D:\\Backups\\SQL)',
+    ],
+    [
+      'a backup folder without any backup',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR },
+      report({ backups: [sqlBackup(null)] }),
+      'aucune sauvegarde dans D:\\Backups\\SQL : aucun fichier ne correspond à *.bak',
+    ],
+    [
+      'a backup folder the agent cannot read',
+      { backup: 'sql-nightly', maxAge: 26 * HOUR },
+      report({
+        backups: [{ name: 'sql-nightly', path: 'D:\\Backups\\SQL', pattern: '*.bak', error: 'folder not found' }],
+      }),
+      'impossible de lire le dossier de sauvegarde sql-nightly (D:\\Backups\\SQL) : folder not found',
+    ],
+    [
+      'a backup folder not watched',
+      { backup: 'pg-dumps', maxAge: 26 * HOUR },
+      report(),
+      'dossier de sauvegarde pg-dumps non surveillé par l’agent : ajoutez-le sous backups dans sa configuration',
+    ],
+  ] as const)('%s', (_name, options, r, message) => {
+    expect(frJudge(options, r).message).toBe(message);
+  });
+
+  it.each([
+    ['an agent that never reported', undefined, null, 'agent hmp-01 : aucun rapport reçu à ce jour'],
+    [
+      'a silent agent',
+      report({ intervalMs: 30_000 }),
+      NOW - 180_000,
+      'agent hmp-01 muet : aucun rapport depuis 3 min (attendu toutes les 30 s)',
+    ],
+  ] as const)('%s', (_name, r, receivedAt, message) => {
+    expect(frJudge({ disk: 'C:' }, r, receivedAt)).toMatchObject({ status: 'down', message });
+  });
+
+  it('names the agents of a combined result', () => {
+    const up = { status: 'up', latencyMs: 0, message: 'stockage de masse USB désactivé', values: {} } as const;
+    const down = { status: 'down', latencyMs: 0, message: 'stockage de masse USB activé', values: {} } as const;
+    const agents = (...results: (typeof up | typeof down)[]) =>
+      results.map((result, i) => ({ agentName: `poste-0${i + 1}`, result }));
+    expect(combineAgentResults(agents(up, up), 'fr').message).toBe('2 agents, tous en service : poste-01, poste-02');
+    expect(combineAgentResults(agents(down, up, down), 'fr').message).toBe(
+      'poste-01 : stockage de masse USB activé ; poste-03 : stockage de masse USB activé',
+    );
+    expect(combineAgentResults([], 'fr').message).toBe('aucun agent ne couvre la cible de cette vérification');
+  });
+
+  it('says the check’s options are wrong', () => {
+    expect(wrongOptionsMessage('minFreePercent and warnFreePercent need a disk', 'fr')).toBe(
+      'options de la vérification incorrectes : minFreePercent and warnFreePercent need a disk',
+    );
+    expect(wrongOptionsMessage('minFreePercent and warnFreePercent need a disk')).toBe(
+      "the check's options are wrong: minFreePercent and warnFreePercent need a disk",
+    );
   });
 });

@@ -4,8 +4,10 @@ import {
   type AgentCheckOptions,
   type AgentReport,
   type DiskReport,
+  type Language,
+  type WatchedServiceState,
 } from '@vigie/contract';
-import { formatAge, type AgentCheckResult, type Finding } from './agent-findings';
+import { decimal, everyFr, formatAge, type AgentCheckResult, type Finding, type Wording } from './agent-findings';
 import { judgeBackup } from './judge-backup';
 
 export type { AgentCheckResult } from './agent-findings';
@@ -33,9 +35,105 @@ function worst(statuses: AgentCheckResult['status'][]): AgentCheckResult['status
   return statuses.reduce<AgentCheckResult['status']>((w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w), 'up');
 }
 
-function gigabytes(bytes: number): string {
-  return `${(bytes / 1e9).toFixed(1)} GB`;
-}
+const SAY: Wording<{
+  gigabytes: (bytes: number) => string;
+  diskNotReported: (disk: string) => string;
+  diskUnreadable: (path: string, error: string) => string;
+  /** `amounts` already in the language's words; `bound`: the threshold the free space is under, if any. */
+  disk: (path: string, free: number, amounts: string, bound?: { percent: number; warning: boolean }) => string;
+  amounts: (free: string, total: string) => string;
+  serviceNotWatched: (name: string) => string;
+  service: (name: string, state: WatchedServiceState, detail: string) => string;
+  usbNotReported: string;
+  usbUnreadable: (evidence: string) => string;
+  usbWrong: (state: UsbState, host: string, expected: UsbState, evidence: string) => string;
+  usb: (state: UsbState, host: string, evidence: string) => string;
+  memory: (used: number, max: number | undefined) => string;
+  cpu: (used: number, max: number | undefined) => string;
+  neverReported: (agent: string) => string;
+  silent: (agent: string, age: number, intervalMs: number) => string;
+  noAgent: string;
+  allUp: (count: number, names: string) => string;
+  agentSaid: (agent: string, message: string) => string;
+  /** Between the findings of one agent, or the results of several. */
+  separator: string;
+  wrongOptions: (problems: string) => string;
+}> = {
+  en: {
+    gigabytes: (bytes) => `${(bytes / 1e9).toFixed(1)} GB`,
+    diskNotReported: (disk) => `disk ${disk} is not reported by the agent: add it under disks in its configuration`,
+    diskUnreadable: (path, error) => `cannot read disk ${path}: ${error}`,
+    disk: (path, free, amounts, bound) =>
+      `disk ${path}: ${free} % free (${amounts})` +
+      (bound ? `, under the ${bound.percent} % ${bound.warning ? 'warning' : 'threshold'}` : ''),
+    amounts: (free, total) => `${free} of ${total}`,
+    serviceNotWatched: (name) =>
+      `service ${name} is not watched by the agent: add it under services in its configuration`,
+    service: (name, state, detail) =>
+      state === 'running'
+        ? `service ${name} is running`
+        : `service ${name} ${state === 'missing' ? 'is not installed' : `is ${state}`}${detail ? ` (${detail})` : ''}`,
+    usbNotReported: 'the USB mass-storage policy is not reported (usbStorage: false in the agent configuration)',
+    usbUnreadable: (evidence) => `the USB mass-storage policy could not be read: ${evidence}`,
+    usbWrong: (state, host, expected, evidence) =>
+      `USB mass storage is ${state} on ${host}, ${expected} expected: ${evidence}`,
+    usb: (state, host, evidence) => `USB mass storage is ${state} on ${host} (${evidence})`,
+    memory: (used, max) => `memory ${used} % used${max !== undefined ? `, over ${max} %` : ''}`,
+    cpu: (used, max) => `CPU ${used} % used${max !== undefined ? `, over ${max} %` : ''}`,
+    neverReported: (agent) => `agent ${agent} has never reported`,
+    silent: (agent, age, intervalMs) =>
+      `agent ${agent} silent: no report for ${formatAge(age)} (expected every ${formatAge(intervalMs)})`,
+    noAgent: 'no agent serves this check’s target',
+    allUp: (count, names) => `${count} agents, all up: ${names}`,
+    agentSaid: (agent, message) => `${agent}: ${message}`,
+    separator: '; ',
+    wrongOptions: (problems) => `the check's options are wrong: ${problems}`,
+  },
+  fr: {
+    gigabytes: (bytes) => `${decimal((bytes / 1e9).toFixed(1), 'fr')} Go`,
+    diskNotReported: (disk) =>
+      `disque ${disk} absent des rapports de l’agent : ajoutez-le sous disks dans sa configuration`,
+    diskUnreadable: (path, error) => `impossible de lire le disque ${path} : ${error}`,
+    disk: (path, free, amounts, bound) =>
+      `disque ${path} : ${decimal(free, 'fr')} % libre (${amounts})` +
+      (bound ? `, sous le seuil ${bound.warning ? 'd’alerte ' : ''}de ${decimal(bound.percent, 'fr')} %` : ''),
+    amounts: (free, total) => `${free} sur ${total}`,
+    serviceNotWatched: (name) =>
+      `service ${name} non surveillé par l’agent : ajoutez-le sous services dans sa configuration`,
+    service: (name, state, detail) => `service ${name} ${SERVICE_STATE_FR[state]}${detail ? ` (${detail})` : ''}`,
+    usbNotReported:
+      'politique de stockage de masse USB non signalée (usbStorage: false dans la configuration de l’agent)',
+    usbUnreadable: (evidence) => `impossible de lire la politique de stockage de masse USB : ${evidence}`,
+    usbWrong: (state, host, expected, evidence) =>
+      `stockage de masse USB ${USB_STATE_FR[state]} sur ${host}, ${USB_STATE_FR[expected]} attendu : ${evidence}`,
+    usb: (state, host, evidence) => `stockage de masse USB ${USB_STATE_FR[state]} sur ${host} (${evidence})`,
+    memory: (used, max) =>
+      `mémoire utilisée à ${used} %${max !== undefined ? `, au-dessus de ${decimal(max, 'fr')} %` : ''}`,
+    cpu: (used, max) => `CPU utilisé à ${used} %${max !== undefined ? `, au-dessus de ${decimal(max, 'fr')} %` : ''}`,
+    neverReported: (agent) => `agent ${agent} : aucun rapport reçu à ce jour`,
+    silent: (agent, age, intervalMs) =>
+      `agent ${agent} muet : aucun rapport depuis ${formatAge(age, 'fr')} (attendu ${everyFr(formatAge(intervalMs, 'fr'))})`,
+    noAgent: 'aucun agent ne couvre la cible de cette vérification',
+    allUp: (count, names) => `${count} agents, tous en service : ${names}`,
+    agentSaid: (agent, message) => `${agent} : ${message}`,
+    separator: ' ; ',
+    wrongOptions: (problems) => `options de la vérification incorrectes : ${problems}`,
+  },
+};
+
+type UsbState = 'disabled' | 'enabled';
+
+const SERVICE_STATE_FR: Record<WatchedServiceState, string> = {
+  running: 'en marche',
+  stopped: 'arrêté',
+  starting: 'en cours de démarrage',
+  stopping: 'en cours d’arrêt',
+  paused: 'en pause',
+  missing: 'non installé',
+  unknown: 'dans un état inconnu',
+};
+
+const USB_STATE_FR: Record<UsbState, string> = { disabled: 'désactivé', enabled: 'activé' };
 
 /** `C:`, `c:\` and `C:/` name the same Windows drive; Linux paths compare as written, less a trailing slash. */
 function samePath(a: string, b: string): boolean {
@@ -47,90 +145,72 @@ function samePath(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-function judgeDisk(report: AgentReport, options: AgentCheckOptions & { disk: string }): Finding {
+function judgeDisk(report: AgentReport, options: AgentCheckOptions & { disk: string }, language: Language): Finding {
+  const say = SAY[language];
   const disk: DiskReport | undefined = report.disks.find((d) => samePath(d.path, options.disk));
-  if (!disk) {
-    return {
-      status: 'down',
-      message: `disk ${options.disk} is not reported by the agent: add it under disks in its configuration`,
-      values: {},
-    };
-  }
-  if ('error' in disk) return { status: 'down', message: `cannot read disk ${disk.path}: ${disk.error}`, values: {} };
+  if (!disk) return { status: 'down', message: say.diskNotReported(options.disk), values: {} };
+  if ('error' in disk) return { status: 'down', message: say.diskUnreadable(disk.path, disk.error), values: {} };
   const free = Math.round(disk.freePercent * 10) / 10;
-  const amounts = `${gigabytes(disk.freeBytes)} of ${gigabytes(disk.totalBytes)}`;
+  const amounts = say.amounts(say.gigabytes(disk.freeBytes), say.gigabytes(disk.totalBytes));
   const values = { freePercent: free, freeBytes: disk.freeBytes, totalBytes: disk.totalBytes };
   if (options.minFreePercent !== undefined && disk.freePercent < options.minFreePercent) {
     return {
       status: 'down',
-      message: `disk ${disk.path}: ${free} % free (${amounts}), under the ${options.minFreePercent} % threshold`,
+      message: say.disk(disk.path, free, amounts, { percent: options.minFreePercent, warning: false }),
       values,
     };
   }
   if (options.warnFreePercent !== undefined && disk.freePercent < options.warnFreePercent) {
     return {
       status: 'degraded',
-      message: `disk ${disk.path}: ${free} % free (${amounts}), under the ${options.warnFreePercent} % warning`,
+      message: say.disk(disk.path, free, amounts, { percent: options.warnFreePercent, warning: true }),
       values,
     };
   }
-  return { status: 'up', message: `disk ${disk.path}: ${free} % free (${amounts})`, values };
+  return { status: 'up', message: say.disk(disk.path, free, amounts), values };
 }
 
-function judgeService(report: AgentReport, name: string): Finding {
+function judgeService(report: AgentReport, name: string, language: Language): Finding {
+  const say = SAY[language];
   const service = report.services.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  if (!service) {
-    return {
-      status: 'down',
-      message: `service ${name} is not watched by the agent: add it under services in its configuration`,
-      values: {},
-    };
-  }
-  const detail = service.detail ? ` (${service.detail})` : '';
+  if (!service) return { status: 'down', message: say.serviceNotWatched(name), values: {} };
   const values = { serviceState: service.state };
-  if (service.state === 'running') return { status: 'up', message: `service ${service.name} is running`, values };
-  const how = service.state === 'missing' ? 'is not installed' : `is ${service.state}`;
-  return { status: 'down', message: `service ${service.name} ${how}${detail}`, values };
+  const status = service.state === 'running' ? 'up' : 'down';
+  // A running service's detail (`RUNNING`) says nothing more.
+  const detail = status === 'up' ? '' : (service.detail ?? '');
+  return { status, message: say.service(service.name, service.state, detail), values };
 }
 
-function judgeUsb(report: AgentReport, expected: 'disabled' | 'enabled'): Finding {
+function judgeUsb(report: AgentReport, expected: UsbState, language: Language): Finding {
+  const say = SAY[language];
   const usb = report.usbStorage;
-  if (!usb) {
-    return {
-      status: 'down',
-      message: 'the USB mass-storage policy is not reported (usbStorage: false in the agent configuration)',
-      values: {},
-    };
-  }
+  if (!usb) return { status: 'down', message: say.usbNotReported, values: {} };
   const values = { usbStorage: usb.state };
-  if (usb.state === 'unknown') {
-    return { status: 'degraded', message: `the USB mass-storage policy could not be read: ${usb.evidence}`, values };
-  }
+  if (usb.state === 'unknown') return { status: 'degraded', message: say.usbUnreadable(usb.evidence), values };
   if (usb.state !== expected) {
-    return {
-      status: 'down',
-      message: `USB mass storage is ${usb.state} on ${report.hostname}, ${expected} expected: ${usb.evidence}`,
-      values,
-    };
+    return { status: 'down', message: say.usbWrong(usb.state, report.hostname, expected, usb.evidence), values };
   }
-  return { status: 'up', message: `USB mass storage is ${usb.state} on ${report.hostname} (${usb.evidence})`, values };
+  return { status: 'up', message: say.usb(usb.state, report.hostname, usb.evidence), values };
 }
 
-function judgeLoad(report: AgentReport, options: AgentCheckOptions): Finding[] {
+function judgeLoad(report: AgentReport, options: AgentCheckOptions, language: Language): Finding[] {
+  const say = SAY[language];
   const findings: Finding[] = [];
   if (options.maxMemoryPercent !== undefined) {
     const used = Math.round(report.memory.usedPercent);
+    const over = report.memory.usedPercent > options.maxMemoryPercent;
     findings.push({
-      status: report.memory.usedPercent > options.maxMemoryPercent ? 'degraded' : 'up',
-      message: `memory ${used} % used${report.memory.usedPercent > options.maxMemoryPercent ? `, over ${options.maxMemoryPercent} %` : ''}`,
+      status: over ? 'degraded' : 'up',
+      message: say.memory(used, over ? options.maxMemoryPercent : undefined),
       values: { memoryUsedPercent: used },
     });
   }
   if (options.maxCpuPercent !== undefined && report.cpu.usedPercent !== null) {
     const used = Math.round(report.cpu.usedPercent);
+    const over = report.cpu.usedPercent > options.maxCpuPercent;
     findings.push({
-      status: report.cpu.usedPercent > options.maxCpuPercent ? 'degraded' : 'up',
-      message: `CPU ${used} % used${report.cpu.usedPercent > options.maxCpuPercent ? `, over ${options.maxCpuPercent} %` : ''}`,
+      status: over ? 'degraded' : 'up',
+      message: say.cpu(used, over ? options.maxCpuPercent : undefined),
       values: { cpuUsedPercent: used },
     });
   }
@@ -150,39 +230,43 @@ export function parseAgentCheckOptions(
  * Judges one agent's latest report against a check's options: a disk under `minFreePercent`,
  * a service not running, a USB policy other than expected, a backup missing, too old or too
  * small give `down`. An agent silent for `AGENT_SILENT_INTERVALS` report intervals gives `down`
- * ("agent silent"), whatever it said last.
+ * ("agent silent"), whatever it said last. The message is in `language` (English unless told).
  */
 export function evaluateAgentCheck(
   options: AgentCheckOptions,
   observation: AgentObservation,
   now: number,
+  language: Language = 'en',
 ): AgentCheckResult {
+  const say = SAY[language];
   const { report, receivedAt, agentName } = observation;
   if (!report || receivedAt === null) {
-    return { status: 'down', latencyMs: 0, message: `agent ${agentName} has never reported`, values: {} };
+    return { status: 'down', latencyMs: 0, message: say.neverReported(agentName), values: {} };
   }
   const age = now - receivedAt;
   if (age > AGENT_SILENT_INTERVALS * report.intervalMs) {
     return {
       status: 'down',
       latencyMs: 0,
-      message: `agent ${agentName} silent: no report for ${formatAge(age)} (expected every ${formatAge(report.intervalMs)})`,
+      message: say.silent(agentName, age, report.intervalMs),
       values: { reportAgeMs: age },
     };
   }
   const findings: Finding[] = [];
-  if (options.disk !== undefined) findings.push(judgeDisk(report, { ...options, disk: options.disk }));
-  if (options.service !== undefined) findings.push(judgeService(report, options.service));
-  if (options.usbStorage !== undefined) findings.push(judgeUsb(report, options.usbStorage));
-  if (options.backup !== undefined) findings.push(judgeBackup(report, { ...options, backup: options.backup }, age));
-  findings.push(...judgeLoad(report, options));
+  if (options.disk !== undefined) findings.push(judgeDisk(report, { ...options, disk: options.disk }, language));
+  if (options.service !== undefined) findings.push(judgeService(report, options.service, language));
+  if (options.usbStorage !== undefined) findings.push(judgeUsb(report, options.usbStorage, language));
+  if (options.backup !== undefined) {
+    findings.push(judgeBackup(report, { ...options, backup: options.backup }, age, language));
+  }
+  findings.push(...judgeLoad(report, options, language));
   const status = worst(findings.map((f) => f.status));
   // When something fails, say that first; otherwise say everything that was judged.
   const told = status === 'up' ? findings : findings.filter((f) => f.status !== 'up');
   return {
     status,
     latencyMs: 0,
-    message: bounded(told.map((f) => f.message).join('; ')),
+    message: bounded(told.map((f) => f.message).join(say.separator)),
     values: Object.assign(
       { reportAgeMs: Math.max(0, age) },
       ...findings.map((f) => f.values),
@@ -194,21 +278,28 @@ export function evaluateAgentCheck(
  * Judges a check read from several agents (e.g. every agent workstation for the USB control):
  * the worst of them, naming the agents at fault; one agent's result is returned as it is.
  */
-export function combineAgentResults(results: { agentName: string; result: AgentCheckResult }[]): AgentCheckResult {
-  if (results.length === 0) {
-    return { status: 'down', latencyMs: 0, message: 'no agent serves this check’s target', values: {} };
-  }
+export function combineAgentResults(
+  results: { agentName: string; result: AgentCheckResult }[],
+  language: Language = 'en',
+): AgentCheckResult {
+  const say = SAY[language];
+  if (results.length === 0) return { status: 'down', latencyMs: 0, message: say.noAgent, values: {} };
   if (results.length === 1) return results[0]!.result;
   const status = worst(results.map((r) => r.result.status));
   const failing = results.filter((r) => r.result.status !== 'up');
   const message =
     status === 'up'
-      ? `${results.length} agents, all up: ${results.map((r) => r.agentName).join(', ')}`
-      : failing.map((r) => `${r.agentName}: ${r.result.message}`).join('; ');
+      ? say.allUp(results.length, results.map((r) => r.agentName).join(', '))
+      : failing.map((r) => say.agentSaid(r.agentName, r.result.message)).join(say.separator);
   return {
     status,
     latencyMs: 0,
     message: bounded(message),
     values: { agents: results.length, agentsFailing: failing.length },
   };
+}
+
+/** Why a check's options cannot be read, as its result says it. */
+export function wrongOptionsMessage(problems: string, language: Language = 'en'): string {
+  return SAY[language].wrongOptions(problems);
 }

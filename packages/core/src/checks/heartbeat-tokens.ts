@@ -4,7 +4,7 @@ import { CAN, hasRole, type Actor } from '../auth/roles';
 import { hashToken } from '../auth/token-hash';
 import { forbidden, invalid, notFound } from '../errors';
 import type { SecretSealer } from '../ports';
-import { heartbeatGraceMs } from './heartbeat';
+import { heartbeatGraceMs, heartbeatPingMessage } from './heartbeat';
 import { monitoredPlan, type MonitoringContext, type MonitoringTokenContext } from './monitoring-context';
 import { recordExternalResult } from './record-external-result';
 
@@ -99,7 +99,8 @@ export async function createHeartbeatToken(
 
 /**
  * A job's heartbeat, authenticated by the token in its address: an `up` result by default,
- * or the failure the job reports about itself.
+ * or the failure the job reports about itself; without a message of the job's own, the result
+ * says so in the plan's language.
  */
 export async function receiveHeartbeat(
   ctx: MonitoringTokenContext,
@@ -110,8 +111,7 @@ export async function receiveHeartbeat(
   const { plan } = await monitoredPlan(ctx);
   const check = record && plan.checks.find((c) => c.id === record.checkId && c.probe === 'heartbeat');
   if (!check) throw notFound('unknown heartbeat address: ask an administrator for the current one');
-  const message =
-    ping.message ?? (ping.status === 'up' ? 'Heartbeat received' : `The job reported itself ${ping.status}`);
+  const message = ping.message ?? heartbeatPingMessage(ping.status, plan.language);
   const { at } = await recordExternalResult(ctx, {
     checkId: check.id,
     result: { status: ping.status, latencyMs: 0, message, values: {} },

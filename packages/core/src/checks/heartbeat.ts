@@ -1,4 +1,11 @@
-import { formatDuration, parseDuration, type Check, type CheckResult } from '@vigie/contract';
+import {
+  formatDuration,
+  parseDuration,
+  type Check,
+  type CheckResult,
+  type CheckResultStatus,
+  type Language,
+} from '@vigie/contract';
 
 const MIN_GRACE_MS = 1_000;
 const MAX_GRACE_MS = 3_600_000;
@@ -26,21 +33,93 @@ export function heartbeatDeadline(
   return (lastResultAt ?? watchedSince) + check.every + heartbeatGraceMs(check);
 }
 
-/** The failure a silent heartbeat counts as. */
+const FRENCH_UNITS: Record<string, (count: number) => string> = {
+  y: (n) => (n > 1 ? 'ans' : 'an'),
+  d: () => 'j',
+  h: () => 'h',
+  m: () => 'min',
+  s: () => 's',
+  ms: () => 'ms',
+};
+
+/** A duration as `formatDuration` writes it (`1h30m`), in French words: `1 h 30 min`, `2 j`, `1 an`. */
+export function formatDurationFr(ms: number): string {
+  const text = formatDuration(ms);
+  const sign = text.startsWith('-') ? '-' : '';
+  const parts = [...text.matchAll(/(\d+)(ms|[ydhms])/g)].map(([, count, unit]) => {
+    const n = Number(count);
+    return `${n} ${FRENCH_UNITS[unit!]!(n)}`;
+  });
+  return sign + parts.join(' ');
+}
+
+/** Once in each of these units, said in a word: `toutes les heures` rather than `toutes les 1 h`. */
+const FRENCH_EACH: Record<number, string> = {
+  1_000: 'toutes les secondes',
+  60_000: 'toutes les minutes',
+  3_600_000: 'toutes les heures',
+  86_400_000: 'tous les jours',
+  [7 * 86_400_000]: 'toutes les semaines',
+};
+
+/** How often, in French: `toutes les heures`, `toutes les 30 min`, `tous les 2 j`. */
+function everyFr(ms: number): string {
+  const each = FRENCH_EACH[ms];
+  if (each) return each;
+  const duration = formatDurationFr(ms);
+  // Days and years (jours, ans) are masculine; hours, minutes and seconds feminine.
+  return `${/^\d+ (j|ans?)\b/.test(duration) ? 'tous' : 'toutes'} les ${duration}`;
+}
+
+const SAY: Readonly<
+  Record<
+    Language,
+    {
+      expected: (everyMs: number, graceMs: number) => string;
+      never: (expected: string) => string;
+      silent: (silentMs: number, expected: string) => string;
+      received: string;
+      reported: (status: CheckResultStatus) => string;
+    }
+  >
+> = {
+  en: {
+    expected: (everyMs, graceMs) => `expected every ${formatDuration(everyMs)}, grace ${formatDuration(graceMs)}`,
+    never: (expected) => `No heartbeat received yet (${expected})`,
+    silent: (silentMs, expected) => `No heartbeat for ${formatDuration(silentMs)} (${expected})`,
+    received: 'Heartbeat received',
+    reported: (status) => `The job reported itself ${status}`,
+  },
+  fr: {
+    expected: (everyMs, graceMs) => `attendu ${everyFr(everyMs)}, tolérance ${formatDurationFr(graceMs)}`,
+    never: (expected) => `Aucun battement reçu pour l’instant (${expected})`,
+    silent: (silentMs, expected) => `Aucun battement depuis ${formatDurationFr(silentMs)} (${expected})`,
+    received: 'Battement reçu',
+    reported: (status) => `La tâche s’est déclarée ${STATUS_FR[status]}`,
+  },
+};
+
+const STATUS_FR: Record<CheckResultStatus, string> = { up: 'en service', degraded: 'dégradée', down: 'en panne' };
+
+/** The failure a silent heartbeat counts as, told in `language` (English unless told). */
 export function silentHeartbeatResult(
   check: Pick<Check, 'every' | 'options'>,
   lastResultAt: number | null,
   now: number,
+  language: Language = 'en',
 ): CheckResult {
-  const expected = `expected every ${formatDuration(check.every)}, grace ${formatDuration(heartbeatGraceMs(check))}`;
-  const message =
-    lastResultAt === null
-      ? `No heartbeat received yet (${expected})`
-      : `No heartbeat for ${formatDuration(now - lastResultAt)} (${expected})`;
+  const say = SAY[language];
+  const expected = say.expected(check.every, heartbeatGraceMs(check));
+  const message = lastResultAt === null ? say.never(expected) : say.silent(now - lastResultAt, expected);
   return {
     status: 'down',
     latencyMs: 0,
     message,
     values: { silentMs: lastResultAt === null ? 0 : now - lastResultAt },
   };
+}
+
+/** What a heartbeat's result says when the job gave no message of its own, in `language`. */
+export function heartbeatPingMessage(status: CheckResultStatus, language: Language = 'en'): string {
+  return status === 'up' ? SAY[language].received : SAY[language].reported(status);
 }

@@ -41,7 +41,9 @@ describe.each(DIALECTS)('agent verbs on %s', (dialect) => {
         fed.push({ checkId, status: result.status, message: result.message });
       },
     };
-    await activatePlan(ctx, SYSTEM_ACTOR, { fileName: 'plan.yaml', text: SEED_PLAN_TEXT });
+    // In English: the results of the checks fed are told in the plan's language.
+    const text = SEED_PLAN_TEXT.replace('\nlanguage: fr\n', '\nlanguage: en\n');
+    await activatePlan(ctx, SYSTEM_ACTOR, { fileName: 'plan.yaml', text });
   });
   afterAll(() => database.dispose());
 

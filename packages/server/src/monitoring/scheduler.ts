@@ -302,7 +302,8 @@ export class CheckScheduler {
 
   private checkSilence(runtime: ShardRuntime, live: LiveCheck, now: number): void {
     const deadline = heartbeatDeadline(live.def.check, live.memory.lastAt, live.watchedSince);
-    if (now >= deadline) this.apply(live, silentHeartbeatResult(live.def.check, live.memory.lastAt, now), now);
+    if (now >= deadline)
+      this.apply(live, silentHeartbeatResult(live.def.check, live.memory.lastAt, now, live.def.language), now);
     scheduleCheck(runtime, live, now);
   }
 
