@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseProbeConfig, runProbe, sipOptionsProbe } from '@vigie/probes';
+import { parseProbeConfig, runProbe, sipOptionsProbe, type Language } from '@vigie/probes';
 import { freePort } from '../support/peers/process';
 import { startSipp, type SippPeer, type SippScenario } from '../support/peers/sipp';
 
-async function run(input: Record<string, unknown>, timeoutMs = 10_000) {
-  const outcome = await runProbe(sipOptionsProbe, input, { timeoutMs });
+async function run(input: Record<string, unknown>, timeoutMs = 10_000, language: Language = 'en') {
+  const outcome = await runProbe(sipOptionsProbe, input, { timeoutMs, language });
   if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
   return outcome.result;
 }
@@ -41,6 +41,17 @@ describe('sip-options probe against sipp', () => {
     expect(result.values).toMatchObject({ outcome: 'answered', statusCode: 200, server: 'sipp-vigie-test' });
   });
 
+  it('says it in French: up on 200 OK, with a decimal comma', async () => {
+    const { port } = peer('options-200', 'udp');
+    const result = await run({ target: `sip:127.0.0.1:${port}` }, 10_000, 'fr');
+    expect(result.status).toBe('up');
+    expect(result.message).toMatch(
+      new RegExp(`^SIP OPTIONS 127\\.0\\.0\\.1:${port} \\(UDP\\) : réponse 200 OK en \\d+(,\\d)? ms$`),
+    );
+    const tcp = await run({ target: `sip:127.0.0.1:${peer('options-200', 'tcp').port};transport=tcp` }, 10_000, 'fr');
+    expect(tcp.message).toContain(`(TCP) : réponse 200 OK en `);
+  });
+
   it('is up on 200 OK over TCP, chosen by the target or by the option', async () => {
     const { port } = peer('options-200', 'tcp');
     const byTarget = await run({ target: `sip:127.0.0.1:${port};transport=tcp` });
@@ -60,6 +71,18 @@ describe('sip-options probe against sipp', () => {
       ),
     );
     expect(result.values).toMatchObject({ outcome: 'answered', statusCode: 503 });
+  });
+
+  it("says it in French: down on 503, the peer's reason phrase kept", async () => {
+    const { port } = peer('options-503', 'udp');
+    const result = await run({ target: `sip:127.0.0.1:${port}` }, 10_000, 'fr');
+    expect(result.status).toBe('down');
+    expect(result.message).toMatch(
+      new RegExp(
+        `^SIP OPTIONS 127\\.0\\.0\\.1:${port} \\(UDP\\) : réponse 503 Service Unavailable en \\d+(,\\d)? ms : ` +
+          `le correspondant ne peut pas traiter la requête \\(attendu 200-299\\)$`,
+      ),
+    );
   });
 
   it('accepts 503 as up when the check says so', async () => {
@@ -85,6 +108,22 @@ describe('sip-options probe against sipp', () => {
     expect(result.values).toEqual({ outcome: 'no-answer', requestsSent: 1 });
   });
 
+  it('quotes the timeout it waited, not the milliseconds measured past it', async () => {
+    const { port } = peer('options-silent', 'tcp');
+    const result = await run({ target: `sip:127.0.0.1:${port};transport=tcp` }, 1500);
+    expect(result.latencyMs).toBeGreaterThanOrEqual(1490);
+    expect(result.message).toBe(`No SIP answer from 127.0.0.1:${port} (TCP) within 1500 ms`);
+  });
+
+  it('says it in French: down with "aucune réponse" when the peer is silent', async () => {
+    const { port } = peer('options-silent', 'udp');
+    const udp = await run({ target: `sip:127.0.0.1:${port}` }, 2000, 'fr');
+    expect(udp.status).toBe('down');
+    expect(udp.message).toBe(`SIP OPTIONS 127.0.0.1:${port} (UDP) : aucune réponse en 2 s`);
+    const tcp = await run({ target: `sip:127.0.0.1:${peer('options-silent', 'tcp').port};transport=tcp` }, 1500, 'fr');
+    expect(tcp.message).toMatch(/ \(TCP\) : aucune réponse en 1,5 s$/);
+  });
+
   it('is down with a transport error when no SIP peer listens, over UDP and TCP', async () => {
     const udp = await run({ target: `sip:127.0.0.1:${await freePort('udp')}` });
     expect(udp.status).toBe('down');
@@ -105,6 +144,26 @@ describe('sip-options probe against sipp', () => {
         'unreadable answer: the answer is not a SIP response: "HTTP/1.1 400 Bad Request',
       );
       expect(result.values).toEqual({ outcome: 'garbage' });
+    } finally {
+      web.close();
+    }
+  });
+
+  it('says it in French: a refused connection and an answer that is not SIP', async () => {
+    const refused = await run({ target: `sip:127.0.0.1:${await freePort('tcp')};transport=tcp` }, 10_000, 'fr');
+    expect(refused.status).toBe('down');
+    expect(refused.message).toMatch(
+      /^SIP OPTIONS 127\.0\.0\.1:\d+ \(TCP\) : erreur réseau : connexion refusée après [\d,]+ ms$/,
+    );
+    const web = createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'));
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = web.address() as { port: number };
+      const result = await run({ target: `sip:127.0.0.1:${port};transport=tcp` }, 10_000, 'fr');
+      expect(result.status).toBe('down');
+      expect(result.message).toContain(
+        '(TCP) : réponse illisible : ce n’est pas une réponse SIP : « HTTP/1.1 400 Bad Request Content-Length » après',
+      );
     } finally {
       web.close();
     }

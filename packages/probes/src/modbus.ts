@@ -5,7 +5,8 @@ import { formatDecimal, type Language, type Wording } from './language';
 import { ModbusError, ModbusException, ModbusTcpClient, type ModbusTable } from './modbus-tcp';
 import { integerOption, numberOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
-import { formatMs, probeResult, stopwatch, worstStatus } from './result';
+import { probeResult, stopwatch, worstStatus } from './result';
+import { formatWait } from './wait';
 
 const POINT = /^(!?)(coil|discrete|holding|input):(\d{1,5})(?:\.(\d{1,2}))?$/;
 
@@ -143,7 +144,7 @@ export const modbusProbe = defineProbe({
     } catch (error) {
       const latencyMs = elapsed();
       const reason = signal.aborted
-        ? say.noAnswer(formatMs(latencyMs, language))
+        ? say.noAnswer(formatWait(latencyMs, language))
         : describeModbusError(error, language);
       return probeResult('down', latencyMs, say.failed(where, reason), {
         exception: error instanceof ModbusException ? error.code : undefined,

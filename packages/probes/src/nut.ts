@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { formatHostPort, parseHostPort } from './address';
 import { describeError } from './errors';
+import { formatDecimal, type Wording } from './language';
 import { listUpsVariables, NutError } from './nut-protocol';
 import { numberOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
-import { formatMs, probeResult, stopwatch, worstStatus } from './result';
+import { probeResult, stopwatch, worstStatus } from './result';
+import { formatWait } from './wait';
 
 const UPS_NAME = /^[A-Za-z0-9_.-]+$/;
 
@@ -31,18 +33,93 @@ export const NutConfigSchema = z.strictObject({
 /** A parsed `nut` check. */
 export type NutConfig = z.infer<typeof NutConfigSchema>;
 
-// What each ups.status flag means for the site; flags not listed (CHRG, DISCHRG…) only inform.
-const FLAGS: Record<string, { status: ProbeStatus; says: string }> = {
-  OL: { status: 'up', says: 'on mains' },
-  OB: { status: 'degraded', says: 'on battery: the site has lost mains power' },
-  LB: { status: 'down', says: 'battery low: the UPS will soon shut down' },
-  FSD: { status: 'down', says: 'forced shutdown in progress' },
-  OFF: { status: 'down', says: 'the UPS output is off' },
-  RB: { status: 'degraded', says: 'the battery needs replacing' },
-  OVER: { status: 'degraded', says: 'overloaded' },
-  BYPASS: { status: 'degraded', says: 'on bypass: the load is not protected' },
-  ALARM: { status: 'degraded', says: 'the UPS raises an alarm' },
+/** The ups.status flags Vigie judges; others (CHRG, DISCHRG…) only inform. */
+type Flag = 'OL' | 'OB' | 'LB' | 'FSD' | 'OFF' | 'RB' | 'OVER' | 'BYPASS' | 'ALARM';
+
+// What each flag means for the site.
+const FLAGS: Record<Flag, ProbeStatus> = {
+  OL: 'up',
+  OB: 'degraded',
+  LB: 'down',
+  FSD: 'down',
+  OFF: 'down',
+  RB: 'degraded',
+  OVER: 'degraded',
+  BYPASS: 'degraded',
+  ALARM: 'degraded',
 };
+
+function isFlag(flag: string): flag is Flag {
+  return Object.hasOwn(FLAGS, flag);
+}
+
+const SAY: Wording<{
+  flags: Record<Flag, string>;
+  where: (ups: string, address: string) => string;
+  noAnswer: (within: string) => string;
+  unknownStatus: (status: string) => string;
+  noStatus: string;
+  noStatusShort: string;
+  chargeUnder: (percent: number) => string;
+  runtimeUnder: (seconds: number) => string;
+  charge: (percent: number) => string;
+  runtime: (minutes: number) => string;
+  colon: string;
+  semicolon: string;
+}> = {
+  en: {
+    flags: {
+      OL: 'on mains',
+      OB: 'on battery: the site has lost mains power',
+      LB: 'battery low: the UPS will soon shut down',
+      FSD: 'forced shutdown in progress',
+      OFF: 'the UPS output is off',
+      RB: 'the battery needs replacing',
+      OVER: 'overloaded',
+      BYPASS: 'on bypass: the load is not protected',
+      ALARM: 'the UPS raises an alarm',
+    },
+    where: (ups, address) => `UPS ${ups}@${address}`,
+    noAnswer: (within) => `no answer from upsd within ${within}`,
+    unknownStatus: (status) => `status "${status}" is not one Vigie knows`,
+    noStatus: 'upsd reports no status',
+    noStatusShort: 'no status',
+    chargeUnder: (percent) => `battery charge under ${percent}%`,
+    runtimeUnder: (seconds) => `battery runtime under ${seconds} s`,
+    charge: (percent) => `battery ${percent}%`,
+    runtime: (minutes) => `runtime ${minutes} min`,
+    colon: ': ',
+    semicolon: '; ',
+  },
+  fr: {
+    flags: {
+      OL: 'sur secteur',
+      OB: 'sur batterie : le site a perdu l’alimentation secteur',
+      LB: 'batterie faible : l’onduleur va bientôt s’arrêter',
+      FSD: 'arrêt forcé en cours',
+      OFF: 'la sortie de l’onduleur est coupée',
+      RB: 'la batterie est à remplacer',
+      OVER: 'surcharge',
+      BYPASS: 'en bypass : les équipements ne sont pas protégés',
+      ALARM: 'l’onduleur signale une alarme',
+    },
+    where: (ups, address) => `Onduleur ${ups}@${address}`,
+    noAnswer: (within) => `aucune réponse d’upsd en ${within}`,
+    unknownStatus: (status) => `état « ${status} » inconnu de Vigie`,
+    noStatus: 'upsd n’indique aucun état',
+    noStatusShort: 'sans état',
+    chargeUnder: (percent) => `charge de la batterie sous ${fr(percent)} %`,
+    runtimeUnder: (seconds) => `autonomie de la batterie sous ${fr(seconds)} s`,
+    charge: (percent) => `batterie ${fr(percent)} %`,
+    runtime: (minutes) => `autonomie ${minutes} min`,
+    colon: ' : ',
+    semicolon: ' ; ',
+  },
+};
+
+function fr(value: number): string {
+  return formatDecimal(String(value), 'fr');
+}
 
 /** Reads a UPS through Network UPS Tools (upsd): status flags, battery charge and runtime. */
 export const nutProbe = defineProbe({
@@ -50,17 +127,18 @@ export const nutProbe = defineProbe({
   summary: 'a UPS through Network UPS Tools: on mains, on battery, battery low, charge, runtime',
   targetHint: 'UPS@HOST[:PORT]',
   configSchema: NutConfigSchema,
-  async run(config, signal) {
+  async run(config, signal, language) {
+    const say = SAY[language];
     const elapsed = stopwatch();
     const { ups, ...address } = config.target;
-    const where = `UPS ${ups}@${formatHostPort(address)}`;
+    const where = say.where(ups, formatHostPort(address));
     let variables: Map<string, string>;
     try {
-      variables = await listUpsVariables(address, ups, signal);
+      variables = await listUpsVariables(address, ups, signal, language);
     } catch (error) {
       const latencyMs = elapsed();
-      const reason = signal.aborted ? `no answer from upsd within ${formatMs(latencyMs)}` : describeError(error);
-      return probeResult('down', latencyMs, `${where}: ${reason}`, {
+      const reason = signal.aborted ? say.noAnswer(formatWait(latencyMs, language)) : describeError(error, language);
+      return probeResult('down', latencyMs, `${where}${say.colon}${reason}`, {
         error: error instanceof NutError ? error.code : undefined,
       });
     }
@@ -79,27 +157,27 @@ export const nutProbe = defineProbe({
       'ups.load': variables.has('ups.load') ? Number(variables.get('ups.load')) : undefined,
     };
 
-    const known = flags.filter((flag) => FLAGS[flag]);
-    const statuses: ProbeStatus[] = known.map((flag) => FLAGS[flag]?.status ?? 'up');
-    const sayings = known.filter((flag) => flag !== 'OL' || !flags.includes('OB')).map((flag) => FLAGS[flag]?.says);
+    const known = flags.filter(isFlag);
+    const statuses: ProbeStatus[] = known.map((flag) => FLAGS[flag]);
+    const sayings = known.filter((flag) => flag !== 'OL' || !flags.includes('OB')).map((flag) => say.flags[flag]);
     if (known.length === 0) {
       statuses.push('degraded');
-      sayings.push(statusText ? `status "${statusText}" is not one Vigie knows` : 'upsd reports no status');
+      sayings.push(statusText ? say.unknownStatus(statusText) : say.noStatus);
     }
     if (config.minCharge !== undefined && values['battery.charge'] !== undefined && charge < config.minCharge) {
       statuses.push('degraded');
-      sayings.push(`battery charge under ${config.minCharge}%`);
+      sayings.push(say.chargeUnder(config.minCharge));
     }
     if (config.minRuntime !== undefined && values['battery.runtime'] !== undefined && runtime < config.minRuntime) {
       statuses.push('degraded');
-      sayings.push(`battery runtime under ${config.minRuntime} s`);
+      sayings.push(say.runtimeUnder(config.minRuntime));
     }
     const measures = [
-      values['battery.charge'] === undefined ? undefined : `battery ${charge}%`,
-      values['battery.runtime'] === undefined ? undefined : `runtime ${Math.round(runtime / 60)} min`,
+      values['battery.charge'] === undefined ? undefined : say.charge(charge),
+      values['battery.runtime'] === undefined ? undefined : say.runtime(Math.round(runtime / 60)),
     ].filter(Boolean);
     const status = worstStatus(...statuses);
-    const head = `${where} [${statusText || 'no status'}]${measures.length ? `, ${measures.join(', ')}` : ''}`;
-    return probeResult(status, latencyMs, `${head}: ${sayings.join('; ')}`, values);
+    const head = `${where} [${statusText || say.noStatusShort}]${measures.length ? `, ${measures.join(', ')}` : ''}`;
+    return probeResult(status, latencyMs, `${head}${say.colon}${sayings.join(say.semicolon)}`, values);
   },
 });

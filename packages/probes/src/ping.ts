@@ -6,6 +6,7 @@ import { DurationOptionSchema, integerOption, numberOption } from './options';
 import { parsePingOutput } from './ping-output';
 import { defineProbe } from './probe';
 import { formatMs, probeResult, stopwatch } from './result';
+import { formatWait } from './wait';
 
 /** The options of a `ping` check. */
 export const PingConfigSchema = z.strictObject({
@@ -86,7 +87,7 @@ export const pingProbe = defineProbe({
     const run = await runPing(args, signal);
     const summary = parsePingOutput(run.stdout);
     if (signal.aborted) {
-      return probeResult('down', elapsed(), say.noResult(config.target, formatMs(elapsed(), language)));
+      return probeResult('down', elapsed(), say.noResult(config.target, formatWait(elapsed(), language)));
     }
     if (!summary) {
       // ping's own reason (LC_ALL=C: in English) is given as it is.

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { describeError } from './errors';
 import type { Language } from './language';
 import type { Probe, ProbeResult } from './probe';
-import { formatMs, probeResult } from './result';
+import { probeResult } from './result';
+import { formatWait } from './wait';
 
 /** A check's target and options, side by side, as a probe's config schema reads them. */
 export type ProbeInput = Record<string, unknown> & { target?: string | undefined };
@@ -84,8 +85,8 @@ export async function runParsedProbe<Config>(
               'down',
               options.timeoutMs,
               language === 'fr'
-                ? `${probe.kind} : aucun résultat en ${formatMs(options.timeoutMs, language)}`
-                : `${probe.kind}: no result within ${formatMs(options.timeoutMs)}`,
+                ? `${probe.kind} : aucun résultat en ${formatWait(options.timeoutMs, language)}`
+                : `${probe.kind}: no result within ${formatWait(options.timeoutMs, language)}`,
             ),
           ),
         GRACE_MS,

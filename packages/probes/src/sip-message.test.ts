@@ -39,4 +39,13 @@ describe('SIP messages', () => {
     expect(() => parseSipResponse('HTTP/1.1 400 Bad Request\r\n\r\n')).toThrow('not a SIP response');
     expect(() => parseSipResponse('SIP/2.0 OK\r\n\r\n')).toThrow('malformed status line');
   });
+
+  it('says in French why an answer is not SIP', () => {
+    expect(() => parseSipResponse('HTTP/1.1 400 Bad Request\r\n\r\n', 'fr')).toThrow(
+      'ce n’est pas une réponse SIP : « HTTP/1.1 400 Bad Request »',
+    );
+    expect(() => parseSipResponse('SIP/2.0 OK\r\n\r\n', 'fr')).toThrow(
+      'la ligne d’état de la réponse est mal formée : « SIP/2.0 OK »',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isIPv6 } from 'node:net';
+import type { Language, Wording } from './language';
 
 /** The transport a SIP request travels on. */
 export type SipTransport = 'udp' | 'tcp';
@@ -25,6 +26,20 @@ const COMPACT_NAMES: Record<string, string> = {
   t: 'to',
   l: 'content-length',
   m: 'contact',
+};
+
+const SAY: Wording<{
+  notSip: (start: string) => string;
+  badStatusLine: (line: string) => string;
+}> = {
+  en: {
+    notSip: (start) => `the answer is not a SIP response: "${start}"`,
+    badStatusLine: (line) => `the answer has a malformed status line: "${line}"`,
+  },
+  fr: {
+    notSip: (start) => `ce n’est pas une réponse SIP : « ${start.trim()} »`,
+    badStatusLine: (line) => `la ligne d’état de la réponse est mal formée : « ${line.trim()} »`,
+  },
 };
 
 /** A fresh transaction: random Call-ID and a branch with the RFC 3261 magic cookie. */
@@ -67,17 +82,22 @@ export function buildOptionsRequest(
 
 /**
  * Reads one SIP response from the start of `text`; returns it with the length it used, or
- * undefined when the message is not complete yet. Throws when the text is not SIP.
+ * undefined when the message is not complete yet. Throws when the text is not SIP, saying
+ * why in `language`.
  */
-export function parseSipResponse(text: string): { response: SipResponse; length: number } | undefined {
+export function parseSipResponse(
+  text: string,
+  language: Language = 'en',
+): { response: SipResponse; length: number } | undefined {
+  const say = SAY[language];
   const headEnd = text.indexOf('\r\n\r\n');
   if (text.length >= 8 && !text.startsWith('SIP/2.0 ')) {
-    throw new Error(`the answer is not a SIP response: "${text.slice(0, 40).replace(/\s+/g, ' ')}"`);
+    throw new Error(say.notSip(text.slice(0, 40).replace(/\s+/g, ' ')));
   }
   if (headEnd === -1) return undefined;
   const [statusLine = '', ...lines] = text.slice(0, headEnd).split('\r\n');
   const status = /^SIP\/2\.0 (\d{3}) ?(.*)$/.exec(statusLine);
-  if (!status) throw new Error(`the answer has a malformed status line: "${statusLine.slice(0, 60)}"`);
+  if (!status) throw new Error(say.badStatusLine(statusLine.slice(0, 60)));
   const headers = new Map<string, string>();
   for (const line of lines) {
     const colon = line.indexOf(':');

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { untilAborted } from './abort';
 import { formatHostPort, hostPortSchema } from './address';
 import { describeError } from './errors';
+import { formatDecimal, type Language, type Wording } from './language';
 import { defineProbe, type ProbeStatus, type ProbeValue } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
 import { judgeValue, ThresholdSchema } from './thresholds';
+import { formatWait } from './wait';
 
 const OID = /^\.?\d+(?:\.\d+)+$/;
 
@@ -55,6 +57,74 @@ export const SnmpConfigSchema = z
 
 /** A parsed `snmp` check. */
 export type SnmpConfig = z.infer<typeof SnmpConfigSchema>;
+
+const SAY: Wording<{
+  answered: (where: string, after: string) => string;
+  missing: string;
+  noAnswer: (within: string) => string;
+  colon: string;
+  semicolon: string;
+  /** What the agent's and the library's error names mean, by name (English keeps the names). */
+  agentErrors: Record<string, string>;
+}> = {
+  en: {
+    answered: (where, after) => `${where} answered in ${after}`,
+    missing: 'missing from the answer',
+    noAnswer: (within) => `no answer within ${within} (agent down, wrong community or wrong user?)`,
+    colon: ': ',
+    semicolon: '; ',
+    agentErrors: {},
+  },
+  fr: {
+    answered: (where, after) => `${where} a répondu en ${after}`,
+    missing: 'absent de la réponse',
+    noAnswer: (within) => `aucune réponse en ${within} (agent arrêté, mauvaise communauté ou mauvais utilisateur ?)`,
+    colon: ' : ',
+    semicolon: ' ; ',
+    agentErrors: {
+      // A value the agent does not have (SNMP v2c/v3 varbind exceptions, v1 error status).
+      NoSuchObject: 'OID inconnu de l’agent (NoSuchObject)',
+      NoSuchInstance: 'instance inconnue de l’agent (NoSuchInstance)',
+      EndOfMibView: 'au-delà de la fin de la MIB (EndOfMibView)',
+      NoSuchName: 'OID inconnu de l’agent (NoSuchName)',
+      // The agent's error status.
+      TooBig: 'réponse trop grande pour l’agent (TooBig)',
+      GeneralError: 'erreur interne de l’agent (GeneralError)',
+      NoAccess: 'accès refusé à cet OID (NoAccess)',
+      AuthorizationError: 'accès refusé par l’agent (AuthorizationError)',
+      // SNMP v3 (RFC 3414) reports, as net-snmp words them.
+      'Unsupported Security Level': 'niveau de sécurité refusé par l’agent (Unsupported Security Level)',
+      'Not In Time Window': 'message hors de la fenêtre de temps de l’agent (Not In Time Window)',
+      'Unknown User Name': 'utilisateur inconnu de l’agent (Unknown User Name)',
+      'Unknown Engine ID': 'identifiant de moteur SNMP inconnu de l’agent (Unknown Engine ID)',
+      'Wrong Digest (incorrect password, community or key)':
+        'authentification refusée : mot de passe, communauté ou clé incorrects (Wrong Digest)',
+      'Decryption Error': 'échec du déchiffrement, clé de confidentialité incorrecte ? (Decryption Error)',
+    },
+  },
+};
+
+/**
+ * Says an error name from the agent or the library (`NoSuchName: OID`, `Unknown User Name`)
+ * in `language`, the OID it names first; a name not in the table is given as it is.
+ */
+function explainAgentError(text: string, language: Language): string {
+  const { agentErrors, colon } = SAY[language];
+  const [name = '', ...rest] = text.split(': ');
+  const known = Object.hasOwn(agentErrors, name) ? agentErrors[name] : undefined;
+  if (!known) return text;
+  return rest.length ? `${rest.join(': ')}${colon}${known}` : known;
+}
+
+/**
+ * Why the agent gave no value, from net-snmp's `NoSuchObject: OID`: as it is in English, in
+ * words without the OID in French (the label before it names the value).
+ */
+function varbindProblem(error: string, language: Language): string {
+  const { agentErrors } = SAY[language];
+  const name = error.split(': ')[0] ?? '';
+  return (Object.hasOwn(agentErrors, name) && agentErrors[name]) || error;
+}
 
 /** The SNMP library, loaded on first use: most plans' servers start no SNMP check. */
 function loadSnmp(): Promise<typeof Snmp> {
@@ -119,7 +189,8 @@ export const snmpProbe = defineProbe({
   summary: 'read OIDs from an SNMP agent (v2c or v3), with bounds per OID',
   targetHint: 'HOST[:PORT] (with --option oids=OID,OID)',
   configSchema: SnmpConfigSchema,
-  async run(config, signal) {
+  async run(config, signal, language) {
+    const say = SAY[language];
     const elapsed = stopwatch();
     const where = `SNMP v${config.version} ${formatHostPort(config.target)}`;
     let session: Snmp.Session | undefined;
@@ -146,30 +217,35 @@ export const snmpProbe = defineProbe({
         const varbind = varbinds[index];
         if (!varbind || snmp.isVarbindError(varbind)) {
           statuses.push('down');
-          problems.push(`${label}: ${varbind ? snmp.varbindError(varbind) : 'missing from the answer'}`);
+          const why = varbind ? varbindProblem(snmp.varbindError(varbind), language) : say.missing;
+          problems.push(`${label}${say.colon}${why}`);
           return;
         }
         const value = readValue(varbind);
         values[label] = value;
-        const verdict = judgeValue(label, value, check);
+        const verdict = judgeValue(label, value, check, language);
         statuses.push(verdict.status);
         if (verdict.problem) problems.push(verdict.problem);
       });
-      const read = Object.entries(values).map(([label, value]) => `${label} = ${String(value)}`);
-      const summary = `${where} answered in ${formatMs(latencyMs)}${read.length ? `: ${read.join(', ')}` : ''}`;
+      const read = Object.entries(values).map(
+        ([label, value]) =>
+          `${label} = ${typeof value === 'number' ? formatDecimal(String(value), language) : String(value)}`,
+      );
+      const head = say.answered(where, formatMs(latencyMs, language));
+      const summary = read.length ? `${head}${say.colon}${read.join(', ')}` : head;
       return probeResult(
         worstStatus(...statuses),
         latencyMs,
-        problems.length ? `${summary}; ${problems.join('; ')}` : summary,
+        problems.length ? `${summary}${say.semicolon}${problems.join(say.semicolon)}` : summary,
         values,
       );
     } catch (error) {
       const latencyMs = elapsed();
       const timedOut = signal.aborted || (error instanceof Error && error.name === 'RequestTimedOutError');
       const reason = timedOut
-        ? `no answer within ${formatMs(latencyMs)} (agent down, wrong community or wrong user?)`
-        : describeError(error);
-      return probeResult('down', latencyMs, `${where}: ${reason}`);
+        ? say.noAnswer(formatWait(latencyMs, language))
+        : explainAgentError(describeError(error, language), language);
+      return probeResult('down', latencyMs, `${where}${say.colon}${reason}`);
     } finally {
       try {
         session?.close();

@@ -7,6 +7,7 @@ import type { Wording } from './language';
 import { DurationOptionSchema } from './options';
 import { defineProbe } from './probe';
 import { formatMs, probeResult, stopwatch } from './result';
+import { formatWait } from './wait';
 
 /** The options of a `tcp` check. */
 export const TcpConfigSchema = z.strictObject({
@@ -37,13 +38,13 @@ const SAY: Wording<{
   en: {
     accepted: (where, latencyMs) => `TCP ${where} accepted the connection after ${formatMs(latencyMs)}`,
     slower: (summary, maxMs) => `${summary}: slower than ${formatMs(maxMs)}`,
-    silent: (where, latencyMs) => `TCP ${where} did not accept a connection within ${formatMs(latencyMs)}`,
+    silent: (where, latencyMs) => `TCP ${where} did not accept a connection within ${formatWait(latencyMs, 'en')}`,
     failed: (where, reason, latencyMs) => `TCP ${where}: ${reason} after ${formatMs(latencyMs)}`,
   },
   fr: {
     accepted: (where, latencyMs) => `TCP ${where} a accepté la connexion après ${formatMs(latencyMs, 'fr')}`,
     slower: (summary, maxMs) => `${summary} : plus lent que ${formatMs(maxMs, 'fr')}`,
-    silent: (where, latencyMs) => `TCP ${where} n’a accepté aucune connexion en ${formatMs(latencyMs, 'fr')}`,
+    silent: (where, latencyMs) => `TCP ${where} n’a accepté aucune connexion en ${formatWait(latencyMs, 'fr')}`,
     failed: (where, reason, latencyMs) => `TCP ${where} : ${reason} après ${formatMs(latencyMs, 'fr')}`,
   },
 };

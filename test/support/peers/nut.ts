@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { acceptsTcp, freePort, startProcess, tempFolder, waitUntil, type PeerProcess } from './process';
 
@@ -33,6 +33,8 @@ export async function startNut(variables: Record<string, string | number>): Prom
   const dev = join(folder.path, 'dummy.dev');
   const port = await freePort();
   writeFileSync(dev, devFile(variables));
+  /** The modification time of the last write, in whole seconds (see `setVariables`). */
+  let lastSecond = Math.floor(Date.now() / 1000);
   const configs: Record<string, string> = {
     'ups.conf': `[dummy]\n  driver = dummy-ups\n  port = ${dev}\n  pollinterval = 1\n  desc = "Vigie test UPS"\n`,
     'upsd.conf': `LISTEN 127.0.0.1 ${port}\n`,
@@ -63,8 +65,12 @@ export async function startNut(variables: Record<string, string | number>): Prom
       target: `dummy@127.0.0.1:${port}`,
       port,
       setVariables(next) {
-        // Write then rename, so the driver never reads half a file.
+        // Write then rename, so the driver never reads half a file. dummy-ups reads the file
+        // again only when its modification time, in whole seconds, changed: each write gets
+        // a second of its own, even two writes within one second.
         writeFileSync(`${dev}.new`, devFile(next));
+        lastSecond = Math.max(lastSecond + 1, Math.floor(Date.now() / 1000));
+        utimesSync(`${dev}.new`, lastSecond, lastSecond);
         renameSync(`${dev}.new`, dev);
       },
       stopDriver: () => driver.stop(),
