@@ -295,7 +295,7 @@ describe('http probe in French, against a local HTTP server', () => {
   it('sums up a page that is up: status, address, time with a decimal comma', async () => {
     const result = await french({ target: `${base}/ok`, keyword: 'status OK' });
     expect(result.status).toBe('up');
-    expect(result.message).toMatch(new RegExp(`^HTTP 200 OK de ${at('/ok')} après \\d+(,\\d)? ms$`));
+    expect(result.message).toMatch(new RegExp(`^HTTP 200 OK de ${at('/ok')} en \\d+(,\\d)? ms$`));
   });
 
   it('lists the problems after « : », separated by « ; »', async () => {
@@ -303,7 +303,7 @@ describe('http probe in French, against a local HTTP server', () => {
     expect(result.status).toBe('down');
     expect(result.message).toMatch(
       new RegExp(
-        `^HTTP 503 Service Unavailable de ${at('/busy')} après [\\d,]+ ms : ` +
+        `^HTTP 503 Service Unavailable de ${at('/busy')} en [\\d,]+ ms : ` +
           'attendu 200-399 ; le mot-clé « status OK » est absent de la page$',
       ),
     );
@@ -324,12 +324,12 @@ describe('http probe in French, against a local HTTP server', () => {
     const moved = await french({ target: `${base}/moved`, maxRedirects: 3 });
     expect(moved.status).toBe('up');
     expect(moved.message).toMatch(
-      new RegExp(`^HTTP 200 OK de ${at('/ok')} après [\\d,]+ ms \\(une redirection depuis ${at('/moved')}\\)$`),
+      new RegExp(`^HTTP 200 OK de ${at('/ok')} en [\\d,]+ ms \\(une redirection depuis ${at('/moved')}\\)$`),
     );
     const loop = await french({ target: `${base}/loop`, maxRedirects: 2 });
     expect(loop.status).toBe('down');
     expect(loop.message).toMatch(
-      new RegExp(`^HTTP 302 Found de ${at('/loop')} après [\\d,]+ ms \\(2 redirections depuis ${at('/loop')}\\) : `),
+      new RegExp(`^HTTP 302 Found de ${at('/loop')} en [\\d,]+ ms \\(2 redirections depuis ${at('/loop')}\\) : `),
     );
     expect(loop.message).toMatch(/ : toujours redirigé après 2 redirections$/);
     const once = await french({ target: `${base}/loop`, maxRedirects: 1 });
@@ -346,7 +346,7 @@ describe('http probe in French, against a local HTTP server', () => {
     expect(result.status).toBe('down');
     expect(result.message).toMatch(
       new RegExp(
-        `^HTTP 302 Found de ${at('/to-ftp')} après [\\d,]+ ms : ` +
+        `^HTTP 302 Found de ${at('/to-ftp')} en [\\d,]+ ms : ` +
           'redirigé vers « ftp://files\\.example/ », qui n’est pas une adresse http:// ou https://$',
       ),
     );

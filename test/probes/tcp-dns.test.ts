@@ -58,10 +58,10 @@ describe('tcp probe', () => {
   it('writes its messages in French when asked: up, degraded, refused', async () => {
     const up = await run(tcpProbe, { target: `127.0.0.1:${port}` }, 10_000, 'fr');
     expect(up.status).toBe('up');
-    expect(up.message).toMatch(new RegExp(`^TCP 127\\.0\\.0\\.1:${port} a accepté la connexion après \\d+(,\\d)? ms$`));
+    expect(up.message).toMatch(new RegExp(`^TCP 127\\.0\\.0\\.1:${port} a accepté la connexion en \\d+(,\\d)? ms$`));
     const slow = await run(tcpProbe, { target: `127.0.0.1:${port}`, maxLatency: 0 }, 10_000, 'fr');
     expect(slow.status).toBe('degraded');
-    expect(slow.message).toMatch(/ après [\d,]+ ms : plus lent que 0,0 ms$/);
+    expect(slow.message).toMatch(/ en [\d,]+ ms : plus lent que 0,0 ms$/);
     const closed = await freePort();
     const refused = await run(tcpProbe, { target: `127.0.0.1:${closed}` }, 10_000, 'fr');
     expect(refused.status).toBe('down');
@@ -205,12 +205,12 @@ describe('dns probe against a DNS responder on 127.0.0.1', () => {
     expect(up.status).toBe('up');
     expect(up.message).toMatch(
       new RegExp(
-        `^DNS A crm\\.centre\\.test sur ${server} a répondu 127\\.0\\.0\\.10, 127\\.0\\.0\\.11 après \\d+(,\\d)? ms$`,
+        `^DNS A crm\\.centre\\.test sur ${server} a répondu 127\\.0\\.0\\.10, 127\\.0\\.0\\.11 en \\d+(,\\d)? ms$`,
       ),
     );
     const wrong = await run(dnsProbe, { target: 'crm.centre.test', server, expect: '127.0.0.99' }, 10_000, 'fr');
     expect(wrong.status).toBe('down');
-    expect(wrong.message).toMatch(/ après [\d,]+ ms : attendu 127\.0\.0\.99$/);
+    expect(wrong.message).toMatch(/ en [\d,]+ ms : attendu 127\.0\.0\.99$/);
     const slow = await run(dnsProbe, { target: 'crm.centre.test', server, maxLatency: 0 }, 10_000, 'fr');
     expect(slow.status).toBe('degraded');
     expect(slow.message).toMatch(/ : plus lent que 0,0 ms$/);

@@ -52,7 +52,7 @@ const SAY: Wording<{
     },
     noAnswer: 'aucune réponse',
     asked: (type, name, server) => `${type} ${name} sur ${server}`,
-    answered: (asked, answers, latencyMs) => `DNS ${asked} a répondu ${answers} après ${formatMs(latencyMs, 'fr')}`,
+    answered: (asked, answers, latencyMs) => `DNS ${asked} a répondu ${answers} en ${formatMs(latencyMs, 'fr')}`,
     expected: (summary, value) => `${summary} : attendu ${value}`,
     slower: (summary, maxMs) => `${summary} : plus lent que ${formatMs(maxMs, 'fr')}`,
     failed: (asked, reason, latencyMs) => `DNS ${asked} : ${reason} après ${formatMs(latencyMs, 'fr')}`,

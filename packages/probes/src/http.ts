@@ -172,7 +172,7 @@ const SAY: Wording<{
   },
   fr: {
     summary: (code, statusText, from, latencyMs) =>
-      `HTTP ${code} ${statusText} de ${from} après ${formatMs(latencyMs, 'fr')}`,
+      `HTTP ${code} ${statusText} de ${from} en ${formatMs(latencyMs, 'fr')}`,
     unknownStatus: 'inconnu',
     redirected: (redirects, url) =>
       ` (${redirects === 1 ? 'une redirection' : countFr(redirects, 'redirection')} depuis ${url})`,

@@ -42,7 +42,7 @@ const SAY: Wording<{
     failed: (where, reason, latencyMs) => `TCP ${where}: ${reason} after ${formatMs(latencyMs)}`,
   },
   fr: {
-    accepted: (where, latencyMs) => `TCP ${where} a accepté la connexion après ${formatMs(latencyMs, 'fr')}`,
+    accepted: (where, latencyMs) => `TCP ${where} a accepté la connexion en ${formatMs(latencyMs, 'fr')}`,
     slower: (summary, maxMs) => `${summary} : plus lent que ${formatMs(maxMs, 'fr')}`,
     silent: (where, latencyMs) => `TCP ${where} n’a accepté aucune connexion en ${formatWait(latencyMs, 'fr')}`,
     failed: (where, reason, latencyMs) => `TCP ${where} : ${reason} après ${formatMs(latencyMs, 'fr')}`,
