@@ -150,7 +150,9 @@ describe('modbus probe against a simulated generator controller (pymodbus)', () 
       `Groupe électrogène ${target} (unité 1) : exception Modbus 2 (adresse de données invalide)`,
     );
     const otherUnit = await run({ target, unitId: 7, running: 'coil:0' }, 1500, 'fr');
-    expect(otherUnit.message).toMatch(/^Groupe électrogène 127\.0\.0\.1:\d+ \(unité 7\) : aucune réponse en [\d,]+ m?s$/);
+    expect(otherUnit.message).toMatch(
+      /^Groupe électrogène 127\.0\.0\.1:\d+ \(unité 7\) : aucune réponse en [\d,]+ m?s$/,
+    );
     const port = await freePort();
     expect((await run({ target: `127.0.0.1:${port}`, running: 'coil:0' }, 10_000, 'fr')).message).toBe(
       `Groupe électrogène 127.0.0.1:${port} (unité 1) : connexion refusée`,
