@@ -145,7 +145,7 @@ describe.each(DIALECTS)('detection: combinations of checks become incidents, on 
     await runFor(SEC);
     const [after] = await incidents();
     expect(after).toMatchObject({ id: incident!.id, status: 'resolved' });
-    expect(await timelineOf(incident!.id)).toContainEqual('Back to normal: Connexion SQL A: connexion rétablie');
+    expect(await timelineOf(incident!.id)).toContainEqual('Back to normal: Connexion SQL A : connexion rétablie');
   });
 
   it('shows the combination rules in the threat catalogue as the plan wrote them', async () => {

@@ -53,6 +53,18 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
     expect(timeline.some((e) => e.kind === 'signal' && e.summary.includes('Back to normal'))).toBe(true);
   });
 
+  it('a check failing while its threat’s incident is open joins it, named as the plan names it', async () => {
+    const opened = await t.request(t.as.operator, 'POST', '/api/v1/incidents', { threatId: 'espace-hmp' });
+    expect(opened.statusCode).toBe(201);
+    await transition('hmp-disque', 'down', 'C: 3 % libre');
+    await runFor(11 * SEC);
+    const list = await incidents();
+    expect(list.map((i) => i.id)).toEqual([opened.json().incident.id]);
+    const lines = ((await room(list[0]!.id)).timeline as { summary: string }[]).map((e) => e.summary);
+    expect(lines).toContain('Signal attached: Espace libre du disque principal HMP');
+    expect(lines).toContain('Detected: Espace libre du disque principal HMP : C: 3 % libre');
+  });
+
   it('a blip shorter than the group wait opens nothing', async () => {
     await transition('crm-web', 'down');
     await runFor(3 * SEC);

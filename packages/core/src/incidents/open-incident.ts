@@ -1,4 +1,4 @@
-import type { Severity } from '@vigie/contract';
+import type { Plan, Severity } from '@vigie/contract';
 import { recordAudit } from '../audit/record-audit';
 import { CAN, hasRole, type Actor } from '../auth/roles';
 import { forbidden, invalid } from '../errors';
@@ -37,6 +37,13 @@ export function dedupKeyOf(threatId: string, assets: readonly string[]): string 
   return `${threatId}|${[...assets].sort().join(',')}`;
 }
 
+/** A source as people know it: a check by its name; an alert or a rule by its key. */
+function sourceName(plan: Plan, source: string | undefined): string | undefined {
+  if (!source?.startsWith('check:')) return source;
+  const checkId = source.slice('check:'.length);
+  return plan.checks.find((check) => check.id === checkId)?.name ?? source;
+}
+
 /**
  * Opens an incident for a threat of the plan — by hand or from a detection — or, when
  * one is already open for the same threat and assets, attaches the signal to it.
@@ -67,7 +74,9 @@ export async function openIncident(
     const existing = await tx.incidents.findActiveByDedupKey(dedupKey);
     if (existing) {
       const w = new IncidentWork(tx, plan, existing, now, actor, ctx.random, ctx.publicUrl);
-      await w.log('signal', `Signal attached: ${input.source ?? actor.label}`, { source: input.source ?? null });
+      await w.log('signal', `Signal attached: ${sourceName(plan, input.source) ?? actor.label}`, {
+        source: input.source ?? null,
+      });
       return { incident: existing, deduplicated: true };
     }
     const incident: Incident = {
