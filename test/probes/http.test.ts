@@ -103,20 +103,26 @@ const run = (input: Record<string, unknown>, timeoutMs = 10_000, language?: Lang
     return outcome.result;
   });
 
-describe('http probe against a local HTTP server', () => {
+/** Serves the status page on loopback for the tests of one describe block; gives its base URL. */
+function servedStatusPage(): { readonly base: string } {
   let server: Server;
-  let base: string;
+  const served = { base: '' };
   beforeAll(async () => {
     server = createHttpServer(statusPage);
-    base = `http://127.0.0.1:${await listen(server)}`;
+    served.base = `http://127.0.0.1:${await listen(server)}`;
   });
   afterAll(() => {
     server.closeAllConnections();
     server.close();
   });
+  return served;
+}
+
+describe('http probe against a local HTTP server', () => {
+  const served = servedStatusPage();
 
   it('is up on 200 with the keyword present, and reports the status code', async () => {
-    const result = await run({ target: `${base}/ok`, keyword: 'status OK' });
+    const result = await run({ target: `${served.base}/ok`, keyword: 'status OK' });
     expect(result.status).toBe('up');
     expect(result.message).toMatch(/^HTTP 200 OK from http:\/\/127\.0\.0\.1:\d+\/ok after [\d.]+ ms$/);
     expect(result.values).toMatchObject({ statusCode: 200, keywordFound: true });
@@ -124,20 +130,20 @@ describe('http probe against a local HTTP server', () => {
   });
 
   it('is down when the keyword is missing from the page', async () => {
-    const result = await run({ target: `${base}/ok`, keyword: 'Welcome' });
+    const result = await run({ target: `${served.base}/ok`, keyword: 'Welcome' });
     expect(result.status).toBe('down');
     expect(result.message).toContain('the keyword "Welcome" is missing from the page');
     expect(result.values.keywordFound).toBe(false);
   });
 
   it('is down when the page contains the text that must be absent', async () => {
-    const result = await run({ target: `${base}/error-page`, keyword: 'status OK', absentKeyword: 'ERROR' });
+    const result = await run({ target: `${served.base}/error-page`, keyword: 'status OK', absentKeyword: 'ERROR' });
     expect(result.status).toBe('down');
     expect(result.message).toContain('the page contains "ERROR"');
   });
 
   it('is down on a 503, naming the status', async () => {
-    const result = await run({ target: `${base}/busy` });
+    const result = await run({ target: `${served.base}/busy` });
     expect(result.status).toBe('down');
     expect(result.message).toContain('HTTP 503 Service Unavailable from');
     expect(result.message).toContain('expected 200-399');
@@ -145,22 +151,27 @@ describe('http probe against a local HTTP server', () => {
   });
 
   it('accepts a redirect by default, and refuses it when only 2xx is expected', async () => {
-    expect((await run({ target: `${base}/moved` })).status).toBe('up');
-    const strict = await run({ target: `${base}/moved`, status: '200-299' });
+    expect((await run({ target: `${served.base}/moved` })).status).toBe('up');
+    const strict = await run({ target: `${served.base}/moved`, status: '200-299' });
     expect(strict.status).toBe('down');
     expect(strict.message).toContain('HTTP 302 Found');
   });
 
   it('follows redirects when asked, judging the page it lands on', async () => {
-    const result = await run({ target: `${base}/moved`, maxRedirects: 3, status: '200-299', keyword: 'status OK' });
+    const result = await run({
+      target: `${served.base}/moved`,
+      maxRedirects: 3,
+      status: '200-299',
+      keyword: 'status OK',
+    });
     expect(result.status).toBe('up');
     expect(result.message).toMatch(
       /^HTTP 200 OK from http:\/\/127\.0\.0\.1:\d+\/ok after [\d.]+ ms \(one redirect from http:\/\/127\.0\.0\.1:\d+\/moved\)$/,
     );
-    expect(result.values).toMatchObject({ redirects: 1, finalUrl: `${base}/ok`, keywordFound: true });
+    expect(result.values).toMatchObject({ redirects: 1, finalUrl: `${served.base}/ok`, keywordFound: true });
     // A form posted, then "see other": the next page is fetched with a GET.
     const posted = await run({
-      target: `${base}/see-other`,
+      target: `${served.base}/see-other`,
       method: 'POST',
       body: 'a=1',
       maxRedirects: 1,
@@ -168,11 +179,11 @@ describe('http probe against a local HTTP server', () => {
       absentKeyword: 'a=1',
     });
     expect(posted.status).toBe('up');
-    expect(posted.values.finalUrl).toBe(`${base}/echo?after=303`);
+    expect(posted.values.finalUrl).toBe(`${served.base}/echo?after=303`);
   });
 
   it('is down when redirects go on past maxRedirects', async () => {
-    const result = await run({ target: `${base}/loop`, maxRedirects: 4 });
+    const result = await run({ target: `${served.base}/loop`, maxRedirects: 4 });
     expect(result.status).toBe('down');
     expect(result.message).toContain('HTTP 302 Found from');
     expect(result.message).toContain('still redirected after 4 redirects');
@@ -180,68 +191,68 @@ describe('http probe against a local HTTP server', () => {
   });
 
   it('reads a value in a JSON page and judges it, as a status endpoint is watched', async () => {
-    const up = await run({ target: `${base}/health`, json: 'status', equals: 'UP' });
+    const up = await run({ target: `${served.base}/health`, json: 'status', equals: 'UP' });
     expect(up.status).toBe('up');
     expect(up.values.jsonValue).toBe('UP');
-    const busy = await run({ target: `${base}/health`, json: '$.queue.waiting', max: 20 });
+    const busy = await run({ target: `${served.base}/health`, json: '$.queue.waiting', max: 20 });
     expect(busy.status).toBe('down');
     expect(busy.message).toContain('queue.waiting is 42, above the maximum 20');
-    const html = await run({ target: `${base}/ok`, json: 'status', equals: 'UP' });
+    const html = await run({ target: `${served.base}/ok`, json: 'status', equals: 'UP' });
     expect(html.status).toBe('down');
     expect(html.message).toContain('the page is not JSON');
   });
 
   it('is degraded when slower than maxLatency', async () => {
-    const result = await run({ target: `${base}/slow`, maxLatency: '100ms' });
+    const result = await run({ target: `${served.base}/slow`, maxLatency: '100ms' });
     expect(result.status).toBe('degraded');
     expect(result.message).toContain('slower than 100 ms');
     expect(result.latencyMs).toBeGreaterThanOrEqual(290);
   });
 
   it('is down with "no answer" when the server never answers before the timeout', async () => {
-    const result = await run({ target: `${base}/hang` }, 800);
+    const result = await run({ target: `${served.base}/hang` }, 800);
     expect(result.status).toBe('down');
     expect(result.message).toMatch(/^No HTTP answer from http:\/\/127\.0\.0\.1:\d+\/hang within [\d.]+ ms$/);
   });
 
   it('is down when the page stops arriving before the timeout, although its status came', async () => {
-    const result = await run({ target: `${base}/stalled` }, 800);
+    const result = await run({ target: `${served.base}/stalled` }, 800);
     expect(result.status).toBe('down');
     expect(result.message).toMatch(/^No HTTP answer from http:\/\/127\.0\.0\.1:\d+\/stalled within [\d.]+ ms$/);
   });
 
   it('does not wait for a large page when no keyword is looked for', async () => {
-    const result = await run({ target: `${base}/large` }, 5_000);
+    const result = await run({ target: `${served.base}/large` }, 5_000);
     expect(result.status).toBe('up');
     expect(result.message).toMatch(/^HTTP 200 OK from /);
   });
 
   it('reads a chunked page to find a keyword that straddles two chunks', async () => {
-    const result = await run({ target: `${base}/chunked`, keyword: 'status OK' });
+    const result = await run({ target: `${served.base}/chunked`, keyword: 'status OK' });
     expect(result.status).toBe('up');
     expect(result.values).toMatchObject({ keywordFound: true, bodyBytes: 47 });
   });
 
   it('sends the method, the headers and the body of the check', async () => {
     const posted = await run({
-      target: `${base}/echo?from=vigie`,
+      target: `${served.base}/echo?from=vigie`,
       method: 'POST',
       headers: { 'X-Site': 'Douala' },
       body: 'ping=Hermès',
       keyword: 'POST /echo?from=vigie x-site=Douala body=ping=Hermès',
     });
     expect(posted.status).toBe('up');
-    const head = await run({ target: `${base}/ok`, method: 'HEAD' });
+    const head = await run({ target: `${served.base}/ok`, method: 'HEAD' });
     expect(head.status).toBe('up');
     expect(head.values.statusCode).toBe(200);
   });
 
   it('logs in with the credentials written in the URL, and never shows them', async () => {
-    const target = base.replace('//', '//supervision%40ocm:mot%20de%20passe@');
+    const target = served.base.replace('//', '//supervision%40ocm:mot%20de%20passe@');
     const result = await run({ target: `${target}/private`, keyword: 'welcome' });
     expect(result.status).toBe('up');
     expect(result.message).not.toContain('passe');
-    expect((await run({ target: `${base}/private` })).values.statusCode).toBe(401);
+    expect((await run({ target: `${served.base}/private` })).values.statusCode).toBe(401);
   });
 
   it('reaches a server on an IPv6 address', async () => {
@@ -279,27 +290,18 @@ describe('http probe against a local HTTP server', () => {
 });
 
 describe('http probe in French, against a local HTTP server', () => {
-  let server: Server;
-  let base: string;
-  beforeAll(async () => {
-    server = createHttpServer(statusPage);
-    base = `http://127.0.0.1:${await listen(server)}`;
-  });
-  afterAll(() => {
-    server.closeAllConnections();
-    server.close();
-  });
+  const served = servedStatusPage();
   const french = (input: Record<string, unknown>, timeoutMs = 10_000) => run(input, timeoutMs, 'fr');
-  const at = (path: string) => `${base}${path}`.replace(/[.?]/g, '\\$&');
+  const at = (path: string) => `${served.base}${path}`.replace(/[.?]/g, '\\$&');
 
   it('sums up a page that is up: status, address, time with a decimal comma', async () => {
-    const result = await french({ target: `${base}/ok`, keyword: 'status OK' });
+    const result = await french({ target: `${served.base}/ok`, keyword: 'status OK' });
     expect(result.status).toBe('up');
     expect(result.message).toMatch(new RegExp(`^HTTP 200 OK de ${at('/ok')} en \\d+(,\\d)? ms$`));
   });
 
   it('lists the problems after « : », separated by « ; »', async () => {
-    const result = await french({ target: `${base}/busy`, keyword: 'status OK' });
+    const result = await french({ target: `${served.base}/busy`, keyword: 'status OK' });
     expect(result.status).toBe('down');
     expect(result.message).toMatch(
       new RegExp(
@@ -307,42 +309,42 @@ describe('http probe in French, against a local HTTP server', () => {
           'attendu 200-399 ; le mot-clé « status OK » est absent de la page$',
       ),
     );
-    const error = await french({ target: `${base}/error-page`, absentKeyword: 'ERROR' });
+    const error = await french({ target: `${served.base}/error-page`, absentKeyword: 'ERROR' });
     expect(error.status).toBe('down');
     expect(error.message).toMatch(/ : la page contient « ERROR »$/);
   });
 
   it('judges a JSON value in French', async () => {
-    const busy = await french({ target: `${base}/health`, json: '$.queue.waiting', max: 20 });
+    const busy = await french({ target: `${served.base}/health`, json: '$.queue.waiting', max: 20 });
     expect(busy.status).toBe('down');
     expect(busy.message).toMatch(/ : queue\.waiting vaut 42, au-dessus du maximum 20$/);
-    const html = await french({ target: `${base}/ok`, json: 'status', equals: 'UP' });
+    const html = await french({ target: `${served.base}/ok`, json: 'status', equals: 'UP' });
     expect(html.message).toMatch(/ : la page n’est pas du JSON$/);
   });
 
   it('tells the redirects followed, and why it stopped following them', async () => {
-    const moved = await french({ target: `${base}/moved`, maxRedirects: 3 });
+    const moved = await french({ target: `${served.base}/moved`, maxRedirects: 3 });
     expect(moved.status).toBe('up');
     expect(moved.message).toMatch(
       new RegExp(`^HTTP 200 OK de ${at('/ok')} en [\\d,]+ ms \\(une redirection depuis ${at('/moved')}\\)$`),
     );
-    const loop = await french({ target: `${base}/loop`, maxRedirects: 2 });
+    const loop = await french({ target: `${served.base}/loop`, maxRedirects: 2 });
     expect(loop.status).toBe('down');
     expect(loop.message).toMatch(
       new RegExp(`^HTTP 302 Found de ${at('/loop')} en [\\d,]+ ms \\(2 redirections depuis ${at('/loop')}\\) : `),
     );
     expect(loop.message).toMatch(/ : toujours redirigé après 2 redirections$/);
-    const once = await french({ target: `${base}/loop`, maxRedirects: 1 });
+    const once = await french({ target: `${served.base}/loop`, maxRedirects: 1 });
     expect(once.message).toMatch(/\(une redirection depuis .+\) : toujours redirigé après 1 redirection$/);
   });
 
   it('says in both languages that a redirect to an ftp:// address cannot be followed', async () => {
-    const english = await run({ target: `${base}/to-ftp`, maxRedirects: 1 });
+    const english = await run({ target: `${served.base}/to-ftp`, maxRedirects: 1 });
     expect(english.status).toBe('down');
     expect(english.message).toMatch(
       /: redirected to "ftp:\/\/files\.example\/", which is not an http:\/\/ or https:\/\/ address$/,
     );
-    const result = await french({ target: `${base}/to-ftp`, maxRedirects: 1 });
+    const result = await french({ target: `${served.base}/to-ftp`, maxRedirects: 1 });
     expect(result.status).toBe('down');
     expect(result.message).toMatch(
       new RegExp(
@@ -353,13 +355,13 @@ describe('http probe in French, against a local HTTP server', () => {
   });
 
   it('is degraded when slower than maxLatency, the bound written with a decimal comma', async () => {
-    const result = await french({ target: `${base}/ok`, maxLatency: 0 });
+    const result = await french({ target: `${served.base}/ok`, maxLatency: 0 });
     expect(result.status).toBe('degraded');
     expect(result.message).toMatch(/ : plus lent que 0,0 ms$/);
   });
 
   it('is down with « aucune réponse » when the server never answers before the timeout', async () => {
-    const result = await french({ target: `${base}/hang` }, 800);
+    const result = await french({ target: `${served.base}/hang` }, 800);
     expect(result.status).toBe('down');
     expect(result.message).toMatch(new RegExp(`^Aucune réponse HTTP de ${at('/hang')} en \\d+ ms$`));
   });
