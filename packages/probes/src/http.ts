@@ -19,7 +19,7 @@ import {
 } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
-import { formatWait } from './wait';
+import { formatWait, waitedMs } from './wait';
 import { THRESHOLD_KEYS, ThresholdSchema } from './thresholds';
 
 /** Bytes of the body searched for keywords: enough for a status page, bounded for a huge one. */
@@ -166,7 +166,7 @@ const SAY: Wording<{
     slower: (maxMs) => `slower than ${formatMs(maxMs)}`,
     certExpired: (days) => `its TLS certificate expired ${days} days ago`,
     certExpires: (days, minDays) => `its TLS certificate expires in ${days} days (under ${minDays})`,
-    noAnswerWithin: (url, latencyMs) => `No HTTP answer from ${url} within ${formatWait(latencyMs, 'en')}`,
+    noAnswerWithin: (url, waitMs) => `No HTTP answer from ${url} within ${formatWait(waitMs, 'en')}`,
     failed: (garbled, url, reason, latencyMs) =>
       `${garbled ? 'Unreadable HTTP answer' : 'No HTTP answer'} from ${url}: ${reason} (after ${formatMs(latencyMs)})`,
   },
@@ -184,7 +184,7 @@ const SAY: Wording<{
     slower: (maxMs) => `plus lent que ${formatMs(maxMs, 'fr')}`,
     certExpired: (days) => `son certificat TLS a expiré il y a ${countFr(days, 'jour')}`,
     certExpires: (days, minDays) => `son certificat TLS expire dans ${countFr(days, 'jour')} (moins de ${minDays})`,
-    noAnswerWithin: (url, latencyMs) => `Aucune réponse HTTP de ${url} en ${formatWait(latencyMs, 'fr')}`,
+    noAnswerWithin: (url, waitMs) => `Aucune réponse HTTP de ${url} en ${formatWait(waitMs, 'fr')}`,
     failed: (garbled, url, reason, latencyMs) =>
       `${garbled ? 'Réponse HTTP illisible' : 'Aucune réponse HTTP'} de ${url} : ${reason} (après ${formatMs(latencyMs, 'fr')})`,
   },
@@ -313,7 +313,9 @@ export const httpProbe = defineProbe({
       // The peer answered, but not in HTTP.
       const garbled = error instanceof UnreadableAnswerError;
       const reason = error instanceof AnswerError ? error.reason(language) : describeError(error, language);
-      const message = signal.aborted ? say.noAnswerWithin(url, latencyMs) : say.failed(garbled, url, reason, latencyMs);
+      const message = signal.aborted
+        ? say.noAnswerWithin(url, waitedMs(signal, latencyMs))
+        : say.failed(garbled, url, reason, latencyMs);
       return probeResult('down', latencyMs, message);
     }
   },

@@ -6,7 +6,7 @@ import { ModbusError, ModbusException, ModbusTcpClient, type ModbusTable } from 
 import { integerOption, numberOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
 import { probeResult, stopwatch, worstStatus } from './result';
-import { formatWait } from './wait';
+import { formatWait, waitedMs } from './wait';
 
 const POINT = /^(!?)(coil|discrete|holding|input):(\d{1,5})(?:\.(\d{1,2}))?$/;
 
@@ -144,7 +144,7 @@ export const modbusProbe = defineProbe({
     } catch (error) {
       const latencyMs = elapsed();
       const reason = signal.aborted
-        ? say.noAnswer(formatWait(latencyMs, language))
+        ? say.noAnswer(formatWait(waitedMs(signal, latencyMs), language))
         : describeModbusError(error, language);
       return probeResult('down', latencyMs, say.failed(where, reason), {
         exception: error instanceof ModbusException ? error.code : undefined,

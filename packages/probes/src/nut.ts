@@ -6,7 +6,7 @@ import { listUpsVariables, NutError } from './nut-protocol';
 import { numberOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
 import { probeResult, stopwatch, worstStatus } from './result';
-import { formatWait } from './wait';
+import { formatWait, waitedMs } from './wait';
 
 const UPS_NAME = /^[A-Za-z0-9_.-]+$/;
 
@@ -137,7 +137,9 @@ export const nutProbe = defineProbe({
       variables = await listUpsVariables(address, ups, signal, language);
     } catch (error) {
       const latencyMs = elapsed();
-      const reason = signal.aborted ? say.noAnswer(formatWait(latencyMs, language)) : describeError(error, language);
+      const reason = signal.aborted
+        ? say.noAnswer(formatWait(waitedMs(signal, latencyMs), language))
+        : describeError(error, language);
       return probeResult('down', latencyMs, `${where}${say.colon}${reason}`, {
         error: error instanceof NutError ? error.code : undefined,
       });

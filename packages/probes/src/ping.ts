@@ -6,7 +6,7 @@ import { DurationOptionSchema, integerOption, numberOption } from './options';
 import { parsePingOutput } from './ping-output';
 import { defineProbe } from './probe';
 import { formatMs, probeResult, stopwatch } from './result';
-import { formatWait } from './wait';
+import { formatWait, waitedMs } from './wait';
 
 /** The options of a `ping` check. */
 export const PingConfigSchema = z.strictObject({
@@ -87,7 +87,11 @@ export const pingProbe = defineProbe({
     const run = await runPing(args, signal);
     const summary = parsePingOutput(run.stdout);
     if (signal.aborted) {
-      return probeResult('down', elapsed(), say.noResult(config.target, formatWait(elapsed(), language)));
+      return probeResult(
+        'down',
+        elapsed(),
+        say.noResult(config.target, formatWait(waitedMs(signal, elapsed()), language)),
+      );
     }
     if (!summary) {
       // ping's own reason (LC_ALL=C: in English) is given as it is.

@@ -3,7 +3,7 @@ import { describeError } from './errors';
 import type { Language } from './language';
 import type { Probe, ProbeResult } from './probe';
 import { probeResult } from './result';
-import { formatWait } from './wait';
+import { formatWait, ProbeTimeout } from './wait';
 
 /** A check's target and options, side by side, as a probe's config schema reads them. */
 export type ProbeInput = Record<string, unknown> & { target?: string | undefined };
@@ -56,11 +56,6 @@ export interface ProbeRunOptions {
   language?: Language | undefined;
 }
 
-/** Why a probe's signal aborts: its time is up. */
-function timeoutReason(): DOMException {
-  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-}
-
 /**
  * Runs a probe once with a config already parsed (the scheduler parses each check's once),
  * bounded by `timeoutMs`: its signal aborts then, and a probe that ignores it is cut off
@@ -77,7 +72,7 @@ export async function runParsedProbe<Config>(
   let timer: NodeJS.Timeout | undefined;
   const cutOff = new Promise<ProbeResult>((resolve) => {
     timer = setTimeout(() => {
-      controller.abort(timeoutReason());
+      controller.abort(new ProbeTimeout(options.timeoutMs));
       timer = setTimeout(
         () =>
           resolve(

@@ -9,7 +9,7 @@ import type { Language, Wording } from './language';
 import { DurationOptionSchema, formatStatusRanges, inRanges, StatusRangesSchema } from './options';
 import { defineProbe } from './probe';
 import { formatMs, probeResult, stopwatch } from './result';
-import { formatWait } from './wait';
+import { formatWait, waitedMs } from './wait';
 import {
   answersTransaction,
   buildOptionsRequest,
@@ -234,7 +234,7 @@ export const sipOptionsProbe = defineProbe({
     } catch (error) {
       const latencyMs = elapsed();
       if (signal.aborted) {
-        return probeResult('down', latencyMs, say.noAnswer(where, formatWait(latencyMs, language)), {
+        return probeResult('down', latencyMs, say.noAnswer(where, formatWait(waitedMs(signal, latencyMs), language)), {
           outcome: 'no-answer',
           requestsSent: sent.count,
         });

@@ -7,7 +7,7 @@ import { formatDecimal, type Language, type Wording } from './language';
 import { defineProbe, type ProbeStatus, type ProbeValue } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
 import { judgeValue, ThresholdSchema } from './thresholds';
-import { formatWait } from './wait';
+import { formatWait, waitedMs } from './wait';
 
 const OID = /^\.?\d+(?:\.\d+)+$/;
 
@@ -243,7 +243,7 @@ export const snmpProbe = defineProbe({
       const latencyMs = elapsed();
       const timedOut = signal.aborted || (error instanceof Error && error.name === 'RequestTimedOutError');
       const reason = timedOut
-        ? say.noAnswer(formatWait(latencyMs, language))
+        ? say.noAnswer(formatWait(waitedMs(signal, latencyMs), language))
         : explainAgentError(describeError(error, language), language);
       return probeResult('down', latencyMs, `${where}${say.colon}${reason}`);
     } finally {

@@ -4,7 +4,7 @@ import { formatDecimal, type Wording } from './language';
 import { DurationOptionSchema } from './options';
 import { defineProbe, type ProbeValue } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
-import { formatWait } from './wait';
+import { formatWait, waitedMs } from './wait';
 import { queryMssql } from './sql-mssql';
 import { queryMysql } from './sql-mysql';
 import { queryPostgres, type FirstValue } from './sql-postgres';
@@ -128,7 +128,9 @@ export const sqlProbe = defineProbe({
       return probeResult(status, latencyMs, problems.length ? say.problems(summary, problems) : summary, values);
     } catch (error) {
       const latencyMs = elapsed();
-      const reason = signal.aborted ? say.noAnswer(formatWait(latencyMs, language)) : describeError(error, language);
+      const reason = signal.aborted
+        ? say.noAnswer(formatWait(waitedMs(signal, latencyMs), language))
+        : describeError(error, language);
       return probeResult('down', latencyMs, say.failed(database, reason));
     }
   },

@@ -8,7 +8,7 @@ import type { Language, Wording } from './language';
 import { integerOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
-import { formatWait } from './wait';
+import { formatWait, waitedMs } from './wait';
 import { judgeValue, ThresholdSchema } from './thresholds';
 
 const MAX_OUTPUT = 64 * 1024;
@@ -216,7 +216,9 @@ export const sshProbe = defineProbe({
       run = await runCommand(config.target, privateKey, config, signal);
     } catch (error) {
       const latencyMs = elapsed();
-      const reason = signal.aborted ? say.noResult(formatWait(latencyMs, language)) : describeSshError(error, language);
+      const reason = signal.aborted
+        ? say.noResult(formatWait(waitedMs(signal, latencyMs), language))
+        : describeSshError(error, language);
       return probeResult('down', latencyMs, say.failed(where, reason));
     }
     const latencyMs = elapsed();

@@ -7,7 +7,7 @@ import type { Wording } from './language';
 import { DurationOptionSchema } from './options';
 import { defineProbe } from './probe';
 import { formatMs, probeResult, stopwatch } from './result';
-import { formatWait } from './wait';
+import { formatWait, waitedMs } from './wait';
 
 /** The options of a `tcp` check. */
 export const TcpConfigSchema = z.strictObject({
@@ -38,13 +38,13 @@ const SAY: Wording<{
   en: {
     accepted: (where, latencyMs) => `TCP ${where} accepted the connection after ${formatMs(latencyMs)}`,
     slower: (summary, maxMs) => `${summary}: slower than ${formatMs(maxMs)}`,
-    silent: (where, latencyMs) => `TCP ${where} did not accept a connection within ${formatWait(latencyMs, 'en')}`,
+    silent: (where, waitMs) => `TCP ${where} did not accept a connection within ${formatWait(waitMs, 'en')}`,
     failed: (where, reason, latencyMs) => `TCP ${where}: ${reason} after ${formatMs(latencyMs)}`,
   },
   fr: {
     accepted: (where, latencyMs) => `TCP ${where} a accepté la connexion en ${formatMs(latencyMs, 'fr')}`,
     slower: (summary, maxMs) => `${summary} : plus lent que ${formatMs(maxMs, 'fr')}`,
-    silent: (where, latencyMs) => `TCP ${where} n’a accepté aucune connexion en ${formatWait(latencyMs, 'fr')}`,
+    silent: (where, waitMs) => `TCP ${where} n’a accepté aucune connexion en ${formatWait(waitMs, 'fr')}`,
     failed: (where, reason, latencyMs) => `TCP ${where} : ${reason} après ${formatMs(latencyMs, 'fr')}`,
   },
 };
@@ -70,7 +70,7 @@ export const tcpProbe = defineProbe({
     } catch (error) {
       const latencyMs = elapsed();
       const message = signal.aborted
-        ? say.silent(where, latencyMs)
+        ? say.silent(where, waitedMs(signal, latencyMs))
         : say.failed(where, describeError(error, language), latencyMs);
       return probeResult('down', latencyMs, message);
     }
