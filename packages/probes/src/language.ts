@@ -12,3 +12,8 @@ export type Wording<T> = Readonly<Record<Language, T>>;
 export function formatDecimal(text: string, language: Language): string {
   return language === 'fr' ? text.replace('.', ',') : text;
 }
+
+/** A number as the language writes it: `12.5` in English, `12,5` in French. */
+export function formatNumber(value: number, language: Language): string {
+  return formatDecimal(String(value), language);
+}

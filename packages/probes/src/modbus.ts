@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatHostPort, hostPortSchema } from './address';
 import { describeError } from './errors';
-import { formatDecimal, type Language, type Wording } from './language';
+import { formatNumber, type Language, type Wording } from './language';
 import { ModbusError, ModbusException, ModbusTcpClient, type ModbusTable } from './modbus-tcp';
 import { integerOption, numberOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
@@ -124,7 +124,7 @@ export const modbusProbe = defineProbe({
   configSchema: ModbusConfigSchema,
   async run(config, signal, language) {
     const say = SAY[language];
-    const percent = (value: number) => formatDecimal(String(value), language);
+    const percent = (value: number) => formatNumber(value, language);
     const elapsed = stopwatch();
     const where = say.where(formatHostPort(config.target), config.unitId);
     let client: ModbusTcpClient | undefined;

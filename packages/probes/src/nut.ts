@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatHostPort, parseHostPort } from './address';
 import { describeError } from './errors';
-import { formatDecimal, type Wording } from './language';
+import { formatNumber, type Wording } from './language';
 import { listUpsVariables, NutError } from './nut-protocol';
 import { numberOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
@@ -108,18 +108,14 @@ const SAY: Wording<{
     unknownStatus: (status) => `état « ${status} » inconnu de Vigie`,
     noStatus: 'upsd n’indique aucun état',
     noStatusShort: 'sans état',
-    chargeUnder: (percent) => `charge de la batterie sous ${fr(percent)} %`,
-    runtimeUnder: (seconds) => `autonomie de la batterie sous ${fr(seconds)} s`,
-    charge: (percent) => `batterie ${fr(percent)} %`,
+    chargeUnder: (percent) => `charge de la batterie sous ${formatNumber(percent, 'fr')} %`,
+    runtimeUnder: (seconds) => `autonomie de la batterie sous ${formatNumber(seconds, 'fr')} s`,
+    charge: (percent) => `batterie ${formatNumber(percent, 'fr')} %`,
     runtime: (minutes) => `autonomie ${minutes} min`,
     colon: ' : ',
     semicolon: ' ; ',
   },
 };
-
-function fr(value: number): string {
-  return formatDecimal(String(value), 'fr');
-}
 
 /** Reads a UPS through Network UPS Tools (upsd): status flags, battery charge and runtime. */
 export const nutProbe = defineProbe({

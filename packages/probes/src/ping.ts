@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { z } from 'zod';
 import { isHost } from './address';
-import { formatDecimal, type Wording } from './language';
+import { formatNumber, type Wording } from './language';
 import { DurationOptionSchema, integerOption, numberOption } from './options';
 import { parsePingOutput } from './ping-output';
 import { defineProbe } from './probe';
@@ -81,7 +81,7 @@ export const pingProbe = defineProbe({
   configSchema: PingConfigSchema,
   async run(config, signal, language) {
     const say = SAY[language];
-    const percent = (value: number) => formatDecimal(String(value), language);
+    const percent = (value: number) => formatNumber(value, language);
     const elapsed = stopwatch();
     const args = ['-n', '-q', '-c', String(config.count), '-i', '0.2', '-W', String(config.waitSeconds), config.target];
     const run = await runPing(args, signal);

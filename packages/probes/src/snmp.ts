@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { untilAborted } from './abort';
 import { formatHostPort, hostPortSchema } from './address';
 import { describeError } from './errors';
-import { formatDecimal, type Language, type Wording } from './language';
+import { formatNumber, type Language, type Wording } from './language';
 import { defineProbe, type ProbeStatus, type ProbeValue } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
 import { judgeValue, ThresholdSchema } from './thresholds';
@@ -228,8 +228,7 @@ export const snmpProbe = defineProbe({
         if (verdict.problem) problems.push(verdict.problem);
       });
       const read = Object.entries(values).map(
-        ([label, value]) =>
-          `${label} = ${typeof value === 'number' ? formatDecimal(String(value), language) : String(value)}`,
+        ([label, value]) => `${label} = ${typeof value === 'number' ? formatNumber(value, language) : String(value)}`,
       );
       const head = say.answered(where, formatMs(latencyMs, language));
       const summary = read.length ? `${head}${say.colon}${read.join(', ')}` : head;

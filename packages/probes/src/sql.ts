@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeError } from './errors';
-import { formatDecimal, type Wording } from './language';
+import { formatNumber, type Wording } from './language';
 import { DurationOptionSchema } from './options';
 import { defineProbe, type ProbeValue } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
@@ -116,7 +116,7 @@ export const sqlProbe = defineProbe({
       const latencyMs = elapsed();
       const measured = toProbeValue(value);
       const values = { value: measured, rowCount };
-      const shown = typeof measured === 'number' ? formatDecimal(String(measured), language) : String(measured);
+      const shown = typeof measured === 'number' ? formatNumber(measured, language) : String(measured);
       const summary = say.answered(database, formatMs(latencyMs, language), label, rowCount === 0 ? undefined : shown);
       const verdict = judgeValue(label, measured, config, language);
       const slow = config.maxLatency !== undefined && latencyMs > config.maxLatency;

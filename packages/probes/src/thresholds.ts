@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language, Wording } from './language';
+import { formatNumber, type Language, type Wording } from './language';
 import { numberOption } from './options';
 import type { ProbeStatus, ProbeValue } from './probe';
 
@@ -46,16 +46,16 @@ const SAY: Wording<{
   fr: {
     notEqual: (label, value, expected) => `${label} vaut ${value}, attendu ${expected}`,
     notNumber: (label, value) => `${label} vaut « ${value} », qui n’est pas un nombre`,
-    belowMin: (label, value, bound) => `${label} vaut ${fr(value)}, sous le minimum ${fr(bound)}`,
-    aboveMax: (label, value, bound) => `${label} vaut ${fr(value)}, au-dessus du maximum ${fr(bound)}`,
-    belowWarn: (label, value, bound) => `${label} vaut ${fr(value)}, sous le seuil d’alerte ${fr(bound)}`,
-    aboveWarn: (label, value, bound) => `${label} vaut ${fr(value)}, au-dessus du seuil d’alerte ${fr(bound)}`,
+    belowMin: (label, value, bound) =>
+      `${label} vaut ${formatNumber(value, 'fr')}, sous le minimum ${formatNumber(bound, 'fr')}`,
+    aboveMax: (label, value, bound) =>
+      `${label} vaut ${formatNumber(value, 'fr')}, au-dessus du maximum ${formatNumber(bound, 'fr')}`,
+    belowWarn: (label, value, bound) =>
+      `${label} vaut ${formatNumber(value, 'fr')}, sous le seuil d’alerte ${formatNumber(bound, 'fr')}`,
+    aboveWarn: (label, value, bound) =>
+      `${label} vaut ${formatNumber(value, 'fr')}, au-dessus du seuil d’alerte ${formatNumber(bound, 'fr')}`,
   },
 };
-
-function fr(value: number): string {
-  return String(value).replace('.', ',');
-}
 
 /** Judges a measured value against its bounds; a value that should be a number but is not is down. */
 export function judgeValue(label: string, value: ProbeValue, threshold: Threshold, language: Language = 'en'): Verdict {
