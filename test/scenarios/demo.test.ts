@@ -46,9 +46,15 @@ describe('vigie start --demo', () => {
     await new Promise((resolve) => setTimeout(resolve, 15_000));
     expect(await incidents()).toEqual([]);
     const { checks } = (await (await fetch(`${vigie.baseUrl}/api/v1/checks`, { headers: { cookie } })).json()) as {
-      checks: { id: string; state: string }[];
+      checks: { id: string; state: string; target: string | null; everyMs: number; example: boolean }[];
     };
     expect(checks.length).toBeGreaterThan(5);
+    // Each check is shown as it is run: against its simulator, every 5 s, still one of the plan's examples.
+    expect(checks.find((check) => check.id === 'media-gateway-sip')).toMatchObject({
+      target: expect.stringMatching(/^sip:127\.0\.0\.1:\d+$/),
+      everyMs: 5_000,
+      example: true,
+    });
   }, 120_000);
 
   it('a power cut broken from the CLI opens the power incident; the repair resolves it', async () => {

@@ -145,6 +145,7 @@ export async function startVigie(config: Config, console: Console, logger?: Logg
         smtp,
         agentWork,
         feedCheck,
+        monitoredPlans: demo?.shownPlanSource(catalog),
       },
       { logger: log, plugins: demo ? [demoRoutes(demo, demoToken)] : [] },
     );

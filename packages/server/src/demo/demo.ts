@@ -107,6 +107,23 @@ export class Demo {
     };
   }
 
+  /**
+   * A plan source for the checks' pages: the checks as the demo runs them (simulators' addresses,
+   * every 5 s), still marked as the shipped plan's examples.
+   */
+  shownPlanSource(base: PlanSource): PlanSource {
+    return {
+      active: async () => {
+        const active = await base.active();
+        if (!active) return active;
+        const example = new Map(active.plan.checks.map((check) => [check.id, check.example]));
+        const overlaid = this.overlay(active.plan);
+        const checks = overlaid.checks.map((check) => ({ ...check, example: example.get(check.id) ?? check.example }));
+        return { ...active, plan: { ...overlaid, checks } };
+      },
+    };
+  }
+
   /** A plan source for the scheduler: the active plan with the demo overlay. */
   planSource(base: PlanSource): PlanSource {
     return {

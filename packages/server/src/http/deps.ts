@@ -1,4 +1,4 @@
-import type { Clock, ExternalCheckFeed, PasswordHasher, Randomness, Store } from '@vigie/core';
+import type { Clock, ExternalCheckFeed, PasswordHasher, PlanSource, Randomness, Store } from '@vigie/core';
 import type { AgentWorkHub } from '../agents/work-hub';
 import type { SecretBox } from '../adapters/secret-box';
 import type { SmtpSource } from '../channels/channels';
@@ -30,4 +30,6 @@ export interface HttpDeps {
   agentWork?: AgentWorkHub | undefined;
   /** Where results of checks fed by agents' reports go (the monitoring). */
   feedCheck?: ExternalCheckFeed | undefined;
+  /** The plan's checks as they are run, when that is not as the plan says (the living demo's simulators). */
+  monitoredPlans?: PlanSource | undefined;
 }
