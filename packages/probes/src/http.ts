@@ -150,7 +150,7 @@ const SAY: Wording<{
   slower: (maxMs: number) => string;
   certExpired: (days: number) => string;
   certExpires: (days: number, minDays: number) => string;
-  noAnswerWithin: (url: string, latencyMs: number) => string;
+  noAnswerWithin: (url: string, waitMs: number) => string;
   failed: (garbled: boolean, url: string, reason: string, latencyMs: number) => string;
 }> = {
   en: {

@@ -32,7 +32,7 @@ export function openTcp(address: HostPort, signal: AbortSignal): Promise<string>
 const SAY: Wording<{
   accepted: (where: string, latencyMs: number) => string;
   slower: (summary: string, maxMs: number) => string;
-  silent: (where: string, latencyMs: number) => string;
+  silent: (where: string, waitMs: number) => string;
   failed: (where: string, reason: string, latencyMs: number) => string;
 }> = {
   en: {
