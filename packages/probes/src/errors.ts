@@ -1,4 +1,4 @@
-import type { Language, Wording } from './language';
+import { WordedError, type Language, type Wording } from './language';
 
 const NETWORK_REASONS_EN: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
@@ -60,9 +60,11 @@ function knownReason(error: unknown, reasons: Record<string, string>, depth = 0)
 
 /**
  * Turns an error from a socket, a TLS handshake or a client library into a short reason in
- * the language asked; a library's own words (a server's error message) are given as they are.
+ * the language asked (a probe's own `WordedError` in its words for that language); a library's
+ * own words (a server's error message) are given as they are.
  */
 export function describeError(error: unknown, language: Language = 'en'): string {
+  if (error instanceof WordedError) return error.reason(language);
   const known = knownReason(error, NETWORK_REASONS[language]);
   if (known) return known;
   if (error instanceof Error) return error.message.trim() || error.name;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { WordedError } from './language';
 import {
-  AnswerError,
   ClosedEarlyError,
   HttpResponseReader,
   UnreadableAnswerError,
@@ -139,7 +139,7 @@ describe('HttpResponseReader', () => {
       try {
         make();
       } catch (error) {
-        if (!(error instanceof AnswerError)) throw error;
+        if (!(error instanceof WordedError)) throw error;
         return [error.message, error.reason('en'), error.reason('fr')];
       }
       throw new Error('no error');

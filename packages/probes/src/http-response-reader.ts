@@ -7,35 +7,15 @@
  * connection) or when the check has read what it needs.
  */
 
-import type { Language, Wording } from './language';
-
-/**
- * A broken answer, told in each language a check's message can be written in: the message
- * is the English; `reason(language)` gives either (the reader does not know who reads it).
- */
-export abstract class AnswerError extends Error {
-  readonly #reasons: Wording<string>;
-
-  /** A single string says the same in every language (a server's own words, a test's). */
-  constructor(reasons: Wording<string> | string) {
-    const worded = typeof reasons === 'string' ? { en: reasons, fr: reasons } : reasons;
-    super(worded.en);
-    this.#reasons = worded;
-  }
-
-  /** Why the answer could not be read, in `language`. */
-  reason(language: Language): string {
-    return this.#reasons[language];
-  }
-}
+import { inEachLanguage, WordedError, type Wording } from './language';
 
 /** The peer answered, but not in HTTP (or in broken HTTP). */
-export class UnreadableAnswerError extends AnswerError {
+export class UnreadableAnswerError extends WordedError {
   override readonly name = 'UnreadableAnswerError';
 }
 
 /** The peer closed the connection before the answer (or the part of it the check needs) came. */
-export class ClosedEarlyError extends AnswerError {
+export class ClosedEarlyError extends WordedError {
   override readonly name = 'ClosedEarlyError';
 }
 
@@ -81,11 +61,6 @@ const SAY: Wording<Phrases> = {
     notStatus: (code) => `le statut ${code} n’est pas un statut HTTP`,
   },
 };
-
-/** The same phrase in every language. */
-function worded(phrase: (say: Phrases) => string): Wording<string> {
-  return { en: phrase(SAY.en), fr: phrase(SAY.fr) };
-}
 
 export interface ResponseReaderOptions {
   /** The request was a HEAD: the answer has no body whatever its headers say. */
@@ -152,11 +127,11 @@ export class HttpResponseReader {
   end(): void {
     if (this.done) return;
     if (!this.headDone) {
-      if (!this.headSeen) throw new ClosedEarlyError(worded((say) => say.closedWithoutAnswer));
-      throw new ClosedEarlyError(worded((say) => say.closedInHeaders));
+      if (!this.headSeen) throw new ClosedEarlyError(inEachLanguage(SAY, (say) => say.closedWithoutAnswer));
+      throw new ClosedEarlyError(inEachLanguage(SAY, (say) => say.closedInHeaders));
     }
     if (this.framing.kind !== 'close' && this.options.keepBytes > 0) {
-      throw new ClosedEarlyError(worded((say) => say.closedInPage(this.bodyBytes)));
+      throw new ClosedEarlyError(inEachLanguage(SAY, (say) => say.closedInPage(this.bodyBytes)));
     }
     this.done = true;
   }
@@ -170,7 +145,8 @@ export class HttpResponseReader {
       const firstLine = head.indexOf(10);
       if (firstLine !== -1) statusOf(head.toString('latin1', 0, firstLine).replace(/\r$/, ''));
       else if (head.length >= 5 && head.toString('latin1', 0, 5) !== 'HTTP/') statusOf(head.toString('latin1'));
-      if (head.length > MAX_HEAD_BYTES) throw new UnreadableAnswerError(worded((say) => say.headersTooLarge));
+      if (head.length > MAX_HEAD_BYTES)
+        throw new UnreadableAnswerError(inEachLanguage(SAY, (say) => say.headersTooLarge));
       this.head = head;
       return null;
     }
@@ -187,7 +163,8 @@ export class HttpResponseReader {
     for (const line of lines.slice(1)) {
       const colon = line.indexOf(':');
       const name = colon > 0 ? line.slice(0, colon).toLowerCase() : '';
-      if (!TOKEN.test(name)) throw new UnreadableAnswerError(worded((say) => say.notHeader(printable(line))));
+      if (!TOKEN.test(name))
+        throw new UnreadableAnswerError(inEachLanguage(SAY, (say) => say.notHeader(printable(line))));
       const value = line.slice(colon + 1).trim();
       const before = headers.get(name);
       headers.set(name, before === undefined ? value : `${before}, ${value}`);
@@ -212,7 +189,7 @@ export class HttpResponseReader {
     const values = new Set(length.split(',').map((value) => value.trim()));
     const [only] = values;
     if (values.size !== 1 || only === undefined || !/^\d{1,15}$/.test(only)) {
-      throw new UnreadableAnswerError(worded((say) => say.notLength(printable(length))));
+      throw new UnreadableAnswerError(inEachLanguage(SAY, (say) => say.notLength(printable(length))));
     }
     return { kind: 'length', left: Number(only) };
   }
@@ -257,7 +234,7 @@ export class HttpResponseReader {
       const newline = chunk.indexOf(10, at);
       const end = newline === -1 ? chunk.length : newline;
       this.line += chunk.toString('latin1', at, end);
-      if (this.line.length > 1024) throw new UnreadableAnswerError(worded((say) => say.chunkLineTooLong));
+      if (this.line.length > 1024) throw new UnreadableAnswerError(inEachLanguage(SAY, (say) => say.chunkLineTooLong));
       at = end + 1;
       if (newline === -1) break;
       const line = this.line.endsWith('\r') ? this.line.slice(0, -1) : this.line;
@@ -269,7 +246,7 @@ export class HttpResponseReader {
 
   private readChunkLine(line: string): void {
     if (this.chunkPhase === 'data-end') {
-      if (line !== '') throw new UnreadableAnswerError(worded((say) => say.chunkTooLong));
+      if (line !== '') throw new UnreadableAnswerError(inEachLanguage(SAY, (say) => say.chunkTooLong));
       this.chunkPhase = 'size';
       return;
     }
@@ -278,7 +255,7 @@ export class HttpResponseReader {
       return;
     }
     const size = CHUNK_SIZE.exec(line);
-    if (!size) throw new UnreadableAnswerError(worded((say) => say.notChunkSize(printable(line))));
+    if (!size) throw new UnreadableAnswerError(inEachLanguage(SAY, (say) => say.notChunkSize(printable(line))));
     this.chunkLeft = Number.parseInt(size[1] ?? '0', 16);
     this.chunkPhase = this.chunkLeft === 0 ? 'trailer' : 'data';
   }
@@ -299,9 +276,9 @@ export class HttpResponseReader {
 /** The status code of a status line; throws when the line is not one. */
 function statusOf(line: string): number {
   const status = STATUS_LINE.exec(line);
-  if (!status) throw new UnreadableAnswerError(worded((say) => say.notHttp(printable(line))));
+  if (!status) throw new UnreadableAnswerError(inEachLanguage(SAY, (say) => say.notHttp(printable(line))));
   const code = Number(status[1]);
-  if (code < 100) throw new UnreadableAnswerError(worded((say) => say.notStatus(status[1] ?? '')));
+  if (code < 100) throw new UnreadableAnswerError(inEachLanguage(SAY, (say) => say.notStatus(status[1] ?? '')));
   return code;
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { describeError } from './errors';
 import { exchange, requestBytes, type HttpRequestSpec, type TlsOptions } from './http-exchange';
 import { isRedirect, redirectedRequest } from './http-redirect';
-import { AnswerError, HttpResponseReader, UnreadableAnswerError } from './http-response-reader';
+import { HttpResponseReader, UnreadableAnswerError } from './http-response-reader';
 import { judgeJsonAnswer } from './json-answer';
 import { parseJsonPath } from './json-path';
 import type { Wording } from './language';
@@ -312,7 +312,7 @@ export const httpProbe = defineProbe({
       const latencyMs = elapsed();
       // The peer answered, but not in HTTP.
       const garbled = error instanceof UnreadableAnswerError;
-      const reason = error instanceof AnswerError ? error.reason(language) : describeError(error, language);
+      const reason = describeError(error, language);
       const message = signal.aborted
         ? say.noAnswerWithin(url, waitedMs(signal, latencyMs))
         : say.failed(garbled, url, reason, latencyMs);

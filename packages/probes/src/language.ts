@@ -17,3 +17,28 @@ export function formatDecimal(text: string, language: Language): string {
 export function formatNumber(value: number, language: Language): string {
   return formatDecimal(String(value), language);
 }
+
+/** The same phrase, taken from a probe's words in each language. */
+export function inEachLanguage<Words>(words: Wording<Words>, phrase: (say: Words) => string): Wording<string> {
+  return { en: phrase(words.en), fr: phrase(words.fr) };
+}
+
+/**
+ * A failure a probe finds itself (a broken HTTP answer, a Modbus exception, an SSH host key
+ * that changed), told in each language: its message is the English; `describeError` gives it
+ * in the check's language. A single string says the same in every language.
+ */
+export class WordedError extends Error {
+  readonly #reasons: Wording<string>;
+
+  constructor(reasons: Wording<string> | string) {
+    const worded = typeof reasons === 'string' ? { en: reasons, fr: reasons } : reasons;
+    super(worded.en);
+    this.#reasons = worded;
+  }
+
+  /** Why it failed, in `language`. */
+  reason(language: Language): string {
+    return this.#reasons[language];
+  }
+}

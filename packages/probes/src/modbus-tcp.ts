@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import type { HostPort } from './address';
 import { untilAborted } from './abort';
-import type { Language, Wording } from './language';
+import { inEachLanguage, WordedError, type Language, type Wording } from './language';
 
 /** The four Modbus data tables, with the function code that reads each. */
 export const MODBUS_TABLES = { coil: 1, discrete: 2, holding: 3, input: 4 } as const;
@@ -56,30 +56,18 @@ const SAY: Wording<{
   },
 };
 
-/**
- * What went wrong in a Modbus exchange, told in each language: the message is the English,
- * `describe(language)` gives the words of the check's language.
- */
-export class ModbusError extends Error {
-  constructor(private readonly wording: Wording<string>) {
-    super(wording.en);
-  }
-
-  /** The reason in `language`. */
-  describe(language: Language): string {
-    return this.wording[language];
-  }
-}
+/** What went wrong in a Modbus exchange, told in each language (see `WordedError`). */
+export class ModbusError extends WordedError {}
 
 /** Builds a `ModbusError` from the same phrase in each language. */
 function modbusError(phrase: (say: (typeof SAY)[Language]) => string): ModbusError {
-  return new ModbusError({ en: phrase(SAY.en), fr: phrase(SAY.fr) });
+  return new ModbusError(inEachLanguage(SAY, phrase));
 }
 
 /** A Modbus exception response: the device understood the request and refused it. */
 export class ModbusException extends ModbusError {
   constructor(readonly code: number) {
-    super({ en: SAY.en.exception(code), fr: SAY.fr.exception(code) });
+    super(inEachLanguage(SAY, (say) => say.exception(code)));
   }
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { formatHostPort, hostPortSchema } from './address';
 import { describeError } from './errors';
-import { formatNumber, type Language, type Wording } from './language';
-import { ModbusError, ModbusException, ModbusTcpClient, type ModbusTable } from './modbus-tcp';
+import { formatNumber, type Wording } from './language';
+import { ModbusException, ModbusTcpClient, type ModbusTable } from './modbus-tcp';
 import { integerOption, numberOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
 import { probeResult, stopwatch, worstStatus } from './result';
@@ -105,11 +105,6 @@ const SAY: Wording<{
   },
 };
 
-/** Why reading the controller failed, in `language`: Modbus's own reasons, or the socket's. */
-function describeModbusError(error: unknown, language: Language): string {
-  return error instanceof ModbusError ? error.describe(language) : describeError(error, language);
-}
-
 async function readFlag(client: ModbusTcpClient, point: ModbusPoint, signal: AbortSignal): Promise<boolean> {
   const [word = 0] = await client.read(point.table, point.address, 1, signal);
   const raw = point.bit === undefined ? word !== 0 : ((word >> point.bit) & 1) === 1;
@@ -145,7 +140,7 @@ export const modbusProbe = defineProbe({
       const latencyMs = elapsed();
       const reason = signal.aborted
         ? say.noAnswer(formatWait(waitedMs(signal, latencyMs), language))
-        : describeModbusError(error, language);
+        : describeError(error, language);
       return probeResult('down', latencyMs, say.failed(where, reason), {
         exception: error instanceof ModbusException ? error.code : undefined,
       });

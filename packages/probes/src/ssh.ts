@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { untilAborted } from './abort';
 import { formatHostPort, parseHostPort, type HostPort } from './address';
 import { describeError } from './errors';
-import type { Language, Wording } from './language';
+import { inEachLanguage, WordedError, type Language, type Wording } from './language';
 import { integerOption } from './options';
 import { defineProbe, type ProbeStatus } from './probe';
 import { formatMs, probeResult, stopwatch, worstStatus } from './result';
@@ -107,19 +107,9 @@ const KEY_FILE_REASONS_FR: Record<string, string> = {
   EISDIR: 'c’est un répertoire',
 };
 
-/** A failure the probe itself detects, told in each language; the message is the English. */
-class SshProbeError extends Error {
-  constructor(readonly wording: Wording<string>) {
-    super(wording.en);
-  }
-}
-
 /** The host presented another key than the pinned one. */
-function hostKeyMismatch(presented: string, expected: string): SshProbeError {
-  return new SshProbeError({
-    en: SAY.en.hostKeyMismatch(presented, expected),
-    fr: SAY.fr.hostKeyMismatch(presented, expected),
-  });
+function hostKeyMismatch(presented: string, expected: string): WordedError {
+  return new WordedError(inEachLanguage(SAY, (say) => say.hostKeyMismatch(presented, expected)));
 }
 
 /** Reads the private key; a file that cannot be read is named (Node's words in English). */
@@ -129,7 +119,7 @@ async function readPrivateKey(file: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = KEY_FILE_REASONS_FR[code] ?? describeError(error, 'fr');
-    throw new SshProbeError({
+    throw new WordedError({
       en: describeError(error),
       fr: `impossible de lire la clé privée « ${file} » : ${reason}`,
     });
@@ -138,7 +128,6 @@ async function readPrivateKey(file: string): Promise<string> {
 
 /** Why a run failed, in `language`: the probe's own reasons, the network's, or ssh2's words. */
 function describeSshError(error: unknown, language: Language): string {
-  if (error instanceof SshProbeError) return error.wording[language];
   const reason = describeError(error, language);
   return /authentication methods failed/i.test(reason) ? SAY[language].refusedKey : reason;
 }
@@ -164,7 +153,7 @@ async function runCommand(
   const ssh2 = await import('ssh2');
   const client = new ssh2.Client();
   let hostKey = '';
-  let mismatch: SshProbeError | undefined;
+  let mismatch: WordedError | undefined;
   const ran = new Promise<CommandRun>((resolve, reject) => {
     client.on('error', (error) => reject(mismatch ?? error));
     client.on('ready', () => {
