@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { everyFr, formatAge, formatSize } from './agent-findings';
+import { formatAge, formatSize } from './agent-findings';
 
 describe('formatAge', () => {
   it.each([
@@ -10,17 +10,6 @@ describe('formatAge', () => {
   ])('%i ms is %s, in French %s', (ms, en, fr) => {
     expect(formatAge(ms)).toBe(en);
     expect(formatAge(ms, 'fr')).toBe(fr);
-  });
-});
-
-describe('everyFr', () => {
-  it.each([
-    ['30 s', 'toutes les 30 s'],
-    ['5 min', 'toutes les 5 min'],
-    ['26 h', 'toutes les 26 h'],
-    ['3,5 j', 'tous les 3,5 j'],
-  ])('%s', (age, every) => {
-    expect(everyFr(age)).toBe(every);
   });
 });
 

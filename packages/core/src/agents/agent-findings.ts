@@ -34,11 +34,6 @@ export function formatAge(ms: number, language: Language = 'en'): string {
   return `${decimal(Number((ms / 86_400_000).toFixed(1)), language)} ${language === 'fr' ? 'j' : 'd'}`;
 }
 
-/** `toutes les 30 s`, `tous les 2 j`: how often, in French, of an age from `formatAge`. */
-export function everyFr(age: string): string {
-  return `${age.endsWith(' j') ? 'tous' : 'toutes'} les ${age}`;
-}
-
 const FRENCH_BYTE_UNITS: Record<string, string> = { B: 'o', KB: 'ko', MB: 'Mo', GB: 'Go', TB: 'To' };
 
 /** A size as `formatByteSize` writes it (`1.43 GB`), in French with octets (`1,43 Go`). */

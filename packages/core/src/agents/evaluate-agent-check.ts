@@ -7,7 +7,8 @@ import {
   type Language,
   type WatchedServiceState,
 } from '@vigie/contract';
-import { decimal, everyFr, formatAge, type AgentCheckResult, type Finding, type Wording } from './agent-findings';
+import { everyFr } from '../checks/french-durations';
+import { decimal, formatAge, type AgentCheckResult, type Finding, type Wording } from './agent-findings';
 import { judgeBackup } from './judge-backup';
 
 export type { AgentCheckResult } from './agent-findings';
@@ -112,7 +113,7 @@ const SAY: Wording<{
     cpu: (used, max) => `CPU utilisé à ${used} %${max !== undefined ? `, au-dessus de ${decimal(max, 'fr')} %` : ''}`,
     neverReported: (agent) => `agent ${agent} : aucun rapport reçu à ce jour`,
     silent: (agent, age, intervalMs) =>
-      `agent ${agent} muet : aucun rapport depuis ${formatAge(age, 'fr')} (attendu ${everyFr(formatAge(intervalMs, 'fr'))})`,
+      `agent ${agent} muet : aucun rapport depuis ${formatAge(age, 'fr')} (attendu ${everyFr(intervalMs)})`,
     noAgent: 'aucun agent ne couvre la cible de cette vérification',
     allUp: (count, names) => `${count} agents, tous en service : ${names}`,
     agentSaid: (agent, message) => `${agent} : ${message}`,
