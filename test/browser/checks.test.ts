@@ -32,8 +32,17 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
         values: {},
       };
     });
+    // The HMP disk as its agent reported it, every minute: no response time to show.
+    const disk: CheckResultRecord[] = Array.from({ length: 5 }, (_, i) => ({
+      checkId: 'hmp-disque',
+      at: now - (5 - i) * MINUTE,
+      status: 'up',
+      latencyMs: 0,
+      message: 'disque D: : 46 % libre (seuil 15 %)',
+      values: {},
+    }));
     await server.t.store.transaction(async (tx) => {
-      await tx.checkResults.insertMany(results);
+      await tx.checkResults.insertMany([...results, ...disk]);
       await tx.checkStates.upsertMany([
         {
           checkId: 'crm-web',
@@ -120,6 +129,28 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
     await page.getByText('EN', { exact: true }).click();
     await page.getByText('Availability over 24 hours').waitFor();
     await page.getByRole('link', { name: 'All checks' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows no response time for a check fed by an agent, and says how often it reports', async () => {
+    const { page, problems } = await openSignedIn();
+    await page.goto('/checks/hmp-disque');
+    await page.getByRole('heading', { name: 'Espace libre du disque principal HMP' }).waitFor();
+    expect(await page.getByText(/sonde agent, toutes les minutes$/).count()).toBe(1);
+    const strip = page.getByTestId('result-strip');
+    await strip.waitFor();
+    expect(await strip.locator('[data-status="up"]').count()).toBe(5);
+    expect(await strip.locator('svg').count()).toBe(0);
+    expect(await strip.innerText()).not.toContain('Le plus lent');
+    const table = page.getByTestId('results-table');
+    expect(await table.locator('thead th').allInnerTexts()).toEqual(['Heure', 'Résultat', 'Message de la sonde']);
+    expect(await table.locator('tbody tr').first().innerText()).not.toContain('0 ms');
+    // Its line in the list of checks has the time of its last report, with no latency either.
+    await page.goto('/checks');
+    const row = page.locator('[data-check="hmp-disque"]');
+    await row.waitFor();
+    expect(await row.innerText()).toContain('toutes les minutes');
+    expect(await row.innerText()).not.toMatch(/· 0 ms/);
     expect(problems).toEqual([]);
   });
 

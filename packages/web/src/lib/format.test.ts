@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDateTime, formatDurationForHumans, fromZonedInputValue, toZonedInputValue } from './format';
+import {
+  formatClock,
+  formatDateTime,
+  formatDurationForHumans,
+  formatEvery,
+  fromZonedInputValue,
+  toZonedInputValue,
+} from './format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -18,6 +25,20 @@ describe('formatDurationForHumans', () => {
     [7 * DAY, 'en', '7 days'],
   ] as const)('says %i ms in %s as "%s"', (ms, language, expected) => {
     expect(formatDurationForHumans(ms, language).replace(/\s/g, ' ')).toBe(expected);
+  });
+});
+
+describe('formatEvery', () => {
+  it.each([
+    [MINUTE, 'fr', 'toutes les minutes'],
+    [1_000, 'fr', 'toutes les secondes'],
+    [5_000, 'fr', 'toutes les 5 s'],
+    [60 * MINUTE, 'fr', 'toutes les 60 min'],
+    [DAY, 'fr', 'toutes les 24 h'],
+    [MINUTE, 'en', 'every minute'],
+    [30_000, 'en', 'every 30 secs'],
+  ] as const)('says how often %i ms is in %s: "%s"', (ms, language, expected) => {
+    expect(formatEvery(ms, language).replace(/\s/g, ' ')).toBe(expected);
   });
 });
 

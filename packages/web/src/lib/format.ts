@@ -28,6 +28,19 @@ export function formatDurationForHumans(ms: number, language: Language): string 
   }).format(ms / choice.ms);
 }
 
+/** How often, as people say it: "toutes les minutes", "toutes les 5 s", "every minute", "every 30 s". */
+export function formatEvery(ms: number, language: Language): string {
+  if (ms === 60_000) return EVERY_ONE[language].minute;
+  if (ms === 1_000) return EVERY_ONE[language].second;
+  return `${EVERY[language]} ${formatDurationForHumans(ms, language)}`;
+}
+
+const EVERY: Record<Language, string> = { fr: 'toutes les', en: 'every' };
+const EVERY_ONE: Record<Language, { minute: string; second: string }> = {
+  fr: { minute: 'toutes les minutes', second: 'toutes les secondes' },
+  en: { minute: 'every minute', second: 'every second' },
+};
+
 const DAY_LETTER: Record<Language, string> = { fr: 'j', en: 'd' };
 
 /**

@@ -8,10 +8,11 @@ import { CheckStateBadge, STATE_COLOURS } from '../../features/live-status/check
 import { useAvailability, useCheckResults } from '../../hooks/use-check-history';
 import { useChecks } from '../../hooks/use-checks';
 import { useLanguage } from '../../i18n/use-language';
-import { formatDateTime, formatDurationForHumans, formatLatency, formatPercent } from '../../lib/format';
+import { formatDateTime, formatEvery, formatLatency, formatPercent } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { NotFoundPage } from '../not-found-page';
+import { measuresLatency } from './measures-latency';
 import { ResultStrip } from './result-strip';
 
 const HOUR = 3_600_000;
@@ -50,7 +51,7 @@ export function CheckPage() {
           />
         ))}
       </SimpleGrid>
-      <LatestResults checkId={check.id} />
+      <LatestResults checkId={check.id} timed={measuresLatency(check.probe)} />
     </Stack>
   );
 }
@@ -72,7 +73,7 @@ function CheckHeader({ check }: { check: CheckView }) {
           asset: check.asset.name,
           site: check.site.name,
           probe: check.probe,
-          every: formatDurationForHumans(check.everyMs, language),
+          every: formatEvery(check.everyMs, language),
         })}
       </Text>
       {check.target && (
@@ -82,8 +83,7 @@ function CheckHeader({ check }: { check: CheckView }) {
       )}
       <Text size="sm">
         {t('checks.policy', { failAfter: check.failAfter, recoverAfter: check.recoverAfter })}
-        {check.retryEveryMs !== null &&
-          t('checks.retry', { retry: formatDurationForHumans(check.retryEveryMs, language) })}
+        {check.retryEveryMs !== null && t('checks.retry', { retry: formatEvery(check.retryEveryMs, language) })}
         {check.since !== null && ` · ${t('checks.since', { time: formatDateTime(check.since, language, timeZone) })}`}
       </Text>
     </Stack>
@@ -118,7 +118,7 @@ function AvailabilityCard({ checkId, label, ms }: { checkId: string; label: stri
   );
 }
 
-function LatestResults({ checkId }: { checkId: string }) {
+function LatestResults({ checkId, timed }: { checkId: string; timed: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const timeZone = useTimeZone();
@@ -139,14 +139,14 @@ function LatestResults({ checkId }: { checkId: string }) {
           </Text>
         ) : (
           <>
-            <ResultStrip results={raw} />
+            <ResultStrip results={raw} timed={timed} />
             <Table.ScrollContainer minWidth={640}>
               <Table striped verticalSpacing={4} data-testid="results-table">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('checks.at')}</Table.Th>
                     <Table.Th>{t('checks.status')}</Table.Th>
-                    <Table.Th>{t('checks.latency')}</Table.Th>
+                    {timed && <Table.Th>{t('checks.latency')}</Table.Th>}
                     <Table.Th>{t('checks.message')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -159,7 +159,7 @@ function LatestResults({ checkId }: { checkId: string }) {
                           {t(`overview.checkStates.${result.status}`)}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>{formatLatency(result.latencyMs, language)}</Table.Td>
+                      {timed && <Table.Td>{formatLatency(result.latencyMs, language)}</Table.Td>}
                       <Table.Td>
                         <Text size="sm">{result.message}</Text>
                       </Table.Td>

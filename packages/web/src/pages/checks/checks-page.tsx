@@ -7,7 +7,8 @@ import { QueryError } from '../../components/query-error';
 import { CheckStateBadge } from '../../features/live-status/check-state-badge';
 import { useChecks } from '../../hooks/use-checks';
 import { useLanguage } from '../../i18n/use-language';
-import { formatDateTime, formatDurationForHumans, formatLatency } from '../../lib/format';
+import { formatDateTime, formatEvery, formatLatency } from '../../lib/format';
+import { measuresLatency } from './measures-latency';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useTimeZone } from '../../lib/use-time-zone';
 
@@ -61,7 +62,7 @@ export function ChecksPage() {
                     </Anchor>
                     <Group gap={6}>
                       <Text size="xs" c="dimmed">
-                        {t('checks.every', { every: formatDurationForHumans(check.everyMs, language) })}
+                        {t('checks.every', { every: formatEvery(check.everyMs, language) })}
                       </Text>
                       {check.example && <ExampleBadge />}
                     </Group>
@@ -100,8 +101,8 @@ export function ChecksPage() {
                           {check.lastResult.message}
                         </Text>
                         <Text size="xs" c="dimmed">
-                          {formatDateTime(check.lastResult.at, language, timeZone)} ·{' '}
-                          {formatLatency(check.lastResult.latencyMs, language)}
+                          {formatDateTime(check.lastResult.at, language, timeZone)}
+                          {measuresLatency(check.probe) && ` · ${formatLatency(check.lastResult.latencyMs, language)}`}
                         </Text>
                       </>
                     ) : (

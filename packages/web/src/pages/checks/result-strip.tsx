@@ -20,9 +20,9 @@ const CHART_HEIGHT = 60;
 
 /**
  * The latest results as a row of bars, one per run (a failed run stands out at a glance),
- * over the latency of each as a line.
+ * over the latency of each as a line when the check is timed (not a heartbeat's or an agent's).
  */
-export function ResultStrip({ results }: { results: readonly StripResult[] }) {
+export function ResultStrip({ results, timed }: { results: readonly StripResult[]; timed: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const timeZone = useTimeZone();
@@ -42,7 +42,9 @@ export function ResultStrip({ results }: { results: readonly StripResult[] }) {
           <Box
             key={r.at}
             data-status={r.status}
-            title={`${formatTime(r.at, language, timeZone)} — ${formatLatency(r.latencyMs, language)} — ${r.message}`}
+            title={[formatTime(r.at, language, timeZone), timed && formatLatency(r.latencyMs, language), r.message]
+              .filter(Boolean)
+              .join(' — ')}
             style={{
               flex: 1,
               height: 28,
@@ -53,29 +55,33 @@ export function ResultStrip({ results }: { results: readonly StripResult[] }) {
           />
         ))}
       </Group>
-      <svg
-        viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
-        width="100%"
-        height={CHART_HEIGHT}
-        preserveAspectRatio="none"
-        role="img"
-        aria-label={t('checks.latencyChart', { slowest: formatLatency(slowest, language) })}
-      >
-        <polyline
-          points={points}
-          fill="none"
-          stroke="var(--mantine-color-blue-6)"
-          strokeWidth={2}
-          vectorEffect="non-scaling-stroke"
-        />
-      </svg>
+      {timed && (
+        <svg
+          viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
+          width="100%"
+          height={CHART_HEIGHT}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={t('checks.latencyChart', { slowest: formatLatency(slowest, language) })}
+        >
+          <polyline
+            points={points}
+            fill="none"
+            stroke="var(--mantine-color-blue-6)"
+            strokeWidth={2}
+            vectorEffect="non-scaling-stroke"
+          />
+        </svg>
+      )}
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
           {shown[0] && formatTime(shown[0].at, language, timeZone)}
         </Text>
-        <Text size="xs" c="dimmed">
-          {t('checks.slowest', { latency: formatLatency(slowest, language) })}
-        </Text>
+        {timed && (
+          <Text size="xs" c="dimmed">
+            {t('checks.slowest', { latency: formatLatency(slowest, language) })}
+          </Text>
+        )}
         <Text size="xs" c="dimmed">
           {shown.at(-1) && formatTime(shown.at(-1)!.at, language, timeZone)}
         </Text>
