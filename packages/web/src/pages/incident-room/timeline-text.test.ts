@@ -196,3 +196,24 @@ describe('recovery point notes of the timeline', () => {
     expect(note(written, {}, 'fr')).toBe(written);
   });
 });
+
+describe('duty lines of the timeline', () => {
+  it.each([
+    ['Compte rendu horaire: every 1h, first due at +1h', 'fr', 'Compte rendu horaire : toutes les 60 min'],
+    [
+      'Point de situation: every 1m until resolution',
+      'fr',
+      'Point de situation : toutes les minutes jusqu’à la résolution',
+    ],
+    ['Information régulière: every 1h until resolution', 'en', 'Information régulière: every 60 mins until resolution'],
+    [
+      'Retour d’expériences (REX): to hold within 7d of closure',
+      'fr',
+      'Retour d’expériences (REX) : à tenir dans les 7 jours après la clôture',
+    ],
+    ['Plan d’action formalisé: due by +1h', 'fr', 'Plan d’action formalisé : à rendre sous 60 min'],
+    ['Plan d’action formalisé: due by +1h30m', 'en', 'Plan d’action formalisé: due within 90 mins'],
+  ] as const)('"%s" in %s reads "%s"', (summary, language, expected) => {
+    expect(lineIn(summary, language, 'duty').replace(/\s/g, ' ')).toBe(expected.replace(/\s/g, ' '));
+  });
+});

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { parseDuration } from '@vigie/contract';
 import type { TimelineEntry } from '../../hooks/use-incidents';
 import type { Language } from '../../i18n/i18n';
-import { formatClock, formatCount, formatDateTime, formatDurationForHumans } from '../../lib/format';
+import { formatClock, formatCount, formatDateTime, formatDurationForHumans, formatEvery } from '../../lib/format';
 
 // The server writes each timeline line in English, with structured data beside it for
 // some kinds. Those kinds are told here in the interface language; a line of a shape
@@ -20,6 +20,18 @@ function roughly(ms: number, language: Language): string {
   const minutes = Math.max(60_000, Math.round(ms / 60_000) * 60_000);
   if (minutes < 3_600_000 || minutes % 3_600_000 === 0) return formatDurationForHumans(minutes, language);
   return formatClock(minutes, language);
+}
+
+/** A duration the server wrote as the plan does ("7d", "1h"), as people say it; as written if unknown. */
+function spoken(duration: string, language: Language): string {
+  const ms = parseDuration(duration);
+  return ms === undefined ? duration : formatDurationForHumans(ms, language);
+}
+
+/** How often, from the plan's writing ("1h"): "toutes les 60 min", "toutes les minutes". */
+function often(duration: string, language: Language): string {
+  const ms = parseDuration(duration);
+  return ms === undefined ? duration : formatEvery(ms, language);
 }
 
 /** The line that stands for a storm of signals, by what they did. */
@@ -223,15 +235,17 @@ export function describeEntry(
         .replace(/: overdue$/, t('room.timeline.text.overdue'))
         .replace(/: done by (.+)$/, (_all, who: string) => t('room.timeline.text.doneBy', { who }))
         .replace(/: every (\S+) until resolution$/, (_all, every: string) =>
-          t('room.timeline.text.everyUntil', { every }),
+          t('room.timeline.text.everyUntil', { every: often(every, language) }),
         )
         .replace(/: every (\S+), first due at \+(\S+)$/, (_all, every: string) =>
-          t('room.timeline.text.every', { every }),
+          t('room.timeline.text.every', { every: often(every, language) }),
         )
         .replace(/: to hold within (\S+) of closure$/, (_all, within: string) =>
-          t('room.timeline.text.within', { within }),
+          t('room.timeline.text.within', { within: spoken(within, language) }),
         )
-        .replace(/: due by \+(\S+)$/, (_all, due: string) => t('room.timeline.text.dueIn', { due }))
+        .replace(/: due by \+(\S+)$/, (_all, due: string) =>
+          t('room.timeline.text.dueIn', { due: spoken(due, language) }),
+        )
         .replace(/: due by (\d{4}-\S+)$/, (_all, iso: string) =>
           t('room.timeline.text.dueAt', { time: formatDateTime(Date.parse(iso), language, timeZone) }),
         )
