@@ -154,6 +154,35 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('lists the inbound alerts that matched no threat, with why, under the checks', async () => {
+    await server.t.store.transaction((tx) =>
+      tx.unmatchedAlerts.record(
+        [
+          {
+            key: '["UpsOnBattery","electricite"]',
+            alertname: 'UpsOnBattery',
+            threatLabel: 'electricite',
+            reason: 'unknown-threat',
+            count: 3,
+            labels: { alertname: 'UpsOnBattery', threat: 'electricite', instance: 'ups-1' },
+            summary: 'Onduleur sur batterie',
+          },
+        ],
+        server.t.clock.now(),
+      ),
+    );
+    const { page, problems } = await openSignedIn();
+    await page.goto('/checks');
+    const panel = page.getByTestId('unmatched-alerts');
+    await panel.getByRole('heading', { name: 'Alertes reçues sans menace' }).waitFor();
+    const row = panel.locator('[data-alertname="UpsOnBattery"]');
+    expect(await row.innerText()).toContain('L’étiquette threat « electricite » ne nomme aucune menace du plan');
+    expect(await row.innerText()).toContain('instance="ups-1"');
+    expect((await row.locator('td').nth(2).innerText()).trim()).toBe('3');
+    await screenshot(page, '42-unmatched-alerts');
+    expect(problems).toEqual([]);
+  });
+
   it('opens a check from its asset’s state on the overview', async () => {
     const { page, problems } = await openSignedIn();
     await page.locator('[data-asset="crm-hermes"][data-live-status="down"]').click();

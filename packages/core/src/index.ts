@@ -45,6 +45,7 @@ export * from './detection/flush-signals';
 export * from './detection/on-check-transition';
 export * from './detection/signal-combinations';
 export * from './detection/on-alert';
+export * from './detection/unmatched-alerts';
 export * from './detection/label-fingerprint';
 export * from './detection/fnv64';
 export * from './detection/maintenance-windows';

@@ -14,6 +14,7 @@ import type {
 } from './incidents/records';
 import type { AuditEntry } from './audit/audit-chain';
 import type { MaintenanceRepository, SignalRepository } from './detection/model';
+import type { UnmatchedAlertRepository } from './detection/unmatched-alerts';
 import type { RunbookRepository } from './runbooks/model';
 import type { Role } from './auth/roles';
 import type { AgentReport, TaskStatus } from '@vigie/contract';
@@ -129,6 +130,7 @@ export interface Repositories extends IncidentRepositories, MonitoringRepositori
   settings: SettingsRepository;
   signals: SignalRepository;
   maintenance: MaintenanceRepository;
+  unmatchedAlerts: UnmatchedAlertRepository;
   runbooks: RunbookRepository;
   users: UserRepository;
   sessions: SessionRepository;

@@ -83,6 +83,27 @@ export const SignalSchema = z.object({
   recoveredAt: z.number().nullable(),
 });
 
+/**
+ * Firing alerts that revealed no threat, grouped by their `alertname` and `threat` labels:
+ * a sender whose rule names a threat the plan does not have, or an alert no rule of the plan
+ * matches, would otherwise be dropped without anyone knowing.
+ */
+export const UnmatchedAlertSchema = z.object({
+  alertname: z.string().describe("the alerts' `alertname` label, empty when they had none"),
+  threatLabel: z.string().nullable().describe('their `threat` label, when they named one'),
+  reason: z
+    .enum(['unknown-threat', 'no-rule'])
+    .describe(
+      '`unknown-threat`: the `threat` label names no threat of the plan; `no-rule`: no rule of the plan matches',
+    ),
+  count: z.number().describe('firing alerts received since `firstAt` (repeats included)'),
+  firstAt: z.number().describe('epoch milliseconds'),
+  lastAt: z.number().describe('epoch milliseconds'),
+  labels: z.record(z.string(), z.string()).describe('the labels of the latest one'),
+  summary: z.string().nullable().describe('the summary of the latest one'),
+});
+export type UnmatchedAlert = z.infer<typeof UnmatchedAlertSchema>;
+
 export const SignalListQuerySchema = z.object({
   incident: z.string().optional().describe('the signals raised on this incident, live or not; else the live signals'),
   limit: z.coerce.number().int().min(1).max(10_000).default(1_000),

@@ -3,6 +3,7 @@ import { activePlanOrFail } from '../incidents/with-incident';
 import { labelFingerprint } from './label-fingerprint';
 import { assetForAlert, threatsForAlert } from './match-rules';
 import { recordSignals, recoverSources, type SignalInput, type SourceRecovery } from './record-signal';
+import { groupUnmatchedAlerts, type UnmatchedArrival } from './unmatched-alerts';
 
 /** An alert from outside (Alertmanager, a generic JSON sender), already parsed. */
 export interface InboundAlert {
@@ -22,7 +23,8 @@ export interface AlertOutcome {
 
 /**
  * Applies the plan's rules to inbound alerts, a batch at a time: a firing alert is a
- * signal of the threats it matches (repeats refresh it), a resolved one recovers them.
+ * signal of the threats it matches (repeats refresh it), a resolved one recovers them; a
+ * firing one that matches nothing is counted among the unmatched alerts.
  */
 export async function handleAlerts(ctx: EngineContext, alerts: readonly InboundAlert[]): Promise<AlertOutcome[]> {
   const { plan } = await activePlanOrFail(ctx);
@@ -30,6 +32,7 @@ export async function handleAlerts(ctx: EngineContext, alerts: readonly InboundA
   const outcomes: AlertOutcome[] = [];
   const firing: SignalInput[] = [];
   const resolved: SourceRecovery[] = [];
+  const unmatched: UnmatchedArrival[] = [];
   for (const alert of alerts) {
     const fingerprint = alert.fingerprint ?? labelFingerprint(alert.labels);
     const source = `alert:${fingerprint}` as const;
@@ -50,11 +53,18 @@ export async function handleAlerts(ctx: EngineContext, alerts: readonly InboundA
         at: Math.min(alert.startsAt ?? now, now),
         data: { labels: alert.labels },
       });
+    } else {
+      unmatched.push({ labels: alert.labels, summary: alert.summary });
     }
     outcomes.push({ fingerprint, threats, status: 'firing' });
   }
   // Those resolved first: an alert resolved then firing again in one batch is live after it.
   await recoverSources(ctx, resolved, now);
   await recordSignals(ctx, firing);
+  // Told to whoever looks (`listUnmatchedAlerts`): a misrouted alert must not vanish unseen.
+  if (unmatched.length) {
+    const groups = groupUnmatchedAlerts(unmatched);
+    await ctx.store.transaction((tx) => tx.unmatchedAlerts.record(groups, now));
+  }
   return outcomes;
 }

@@ -7,7 +7,7 @@ import { incidentRepository } from './repositories/incidents';
 import { jobRepository } from './repositories/jobs';
 import { monitoringRepositories } from './repositories/monitoring';
 import { notificationRepository } from './repositories/notifications';
-import { maintenanceRepository, signalRepository } from './repositories/detection';
+import { maintenanceRepository, signalRepository, unmatchedAlertRepository } from './repositories/detection';
 import { runbookRepository } from './repositories/runbooks';
 import { settingsRepository } from './repositories/settings';
 import { timelineRepository } from './repositories/timeline';
@@ -24,6 +24,7 @@ export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Reposit
     signals: signalRepository(db, dialect),
     runbooks: runbookRepository(db),
     maintenance: maintenanceRepository(db),
+    unmatchedAlerts: unmatchedAlertRepository(db),
     incidents: incidentRepository(db, dialect),
     timeline: timelineRepository(db, dialect),
     jobs: jobRepository(db, dialect),

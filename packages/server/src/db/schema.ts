@@ -216,6 +216,20 @@ export interface SignalThreatsTable {
   threat_id: string;
 }
 
+/** Firing alerts that revealed no threat, by `alertname` and `threat` label (`key`). */
+export interface UnmatchedAlertsTable {
+  key: string;
+  alertname: string;
+  threat_label: string | null;
+  reason: string;
+  count: number;
+  first_at: number;
+  last_at: number;
+  /** JSON: the labels of the latest one. */
+  labels: string;
+  summary: string | null;
+}
+
 export interface MaintenanceWindowsTable {
   id: string;
   scope: string;
@@ -231,6 +245,7 @@ export interface Database extends MonitoringTables {
   signals: SignalsTable;
   signal_threats: SignalThreatsTable;
   maintenance_windows: MaintenanceWindowsTable;
+  unmatched_alerts: UnmatchedAlertsTable;
   incidents: IncidentsTable;
   incident_clients: IncidentClientsTable;
   timeline: TimelineTable;

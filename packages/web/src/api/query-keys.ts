@@ -24,6 +24,8 @@ export const queryKeys = {
     ['checks', 'availability', scope, id, windowMs] as const,
   checkResults: (checkId: string, windowMs: number) => ['checks', 'results', checkId, windowMs] as const,
   maintenance: ['maintenance'] as const,
+  /** Under `checks`: fetched again whenever the checks are. */
+  unmatchedAlerts: ['checks', 'unmatched-alerts'] as const,
   smtpSettings: ['settings', 'smtp'] as const,
   statusPageLinks: ['status-pages'] as const,
   agents: ['agents'] as const,

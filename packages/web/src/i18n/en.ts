@@ -208,6 +208,19 @@ export const en: Messages = {
     status: 'Result',
     latency: 'Response time',
     message: 'Probe message',
+    unmatched: {
+      title: 'Alerts received without a threat',
+      intro:
+        'These inbound alerts (Alertmanager, webhook) opened no incident: no threat of the plan matches them. Fix the sender’s rule or add an “alert” rule to the threat concerned. They leave this list as soon as the plan in force matches them, or after a week without a new one.',
+      alert: 'Alert',
+      why: 'Why',
+      count: 'Received',
+      last: 'Latest',
+      labels: 'Labels of the latest',
+      noName: '(no alertname)',
+      unknownThreat: 'The threat label “{{threat}}” names no threat of the plan',
+      noRule: 'No rule of the plan matches it to a threat',
+    },
   },
   room: {
     back: 'All incidents',

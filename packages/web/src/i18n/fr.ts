@@ -207,6 +207,19 @@ export const fr = {
     status: 'Résultat',
     latency: 'Temps de réponse',
     message: 'Message de la sonde',
+    unmatched: {
+      title: 'Alertes reçues sans menace',
+      intro:
+        'Ces alertes entrantes (Alertmanager, webhook) n’ont ouvert aucun incident : aucune menace du plan ne leur correspond. Corrigez la règle de l’expéditeur ou ajoutez une règle « alert » à la menace concernée. Elles quittent cette liste dès que le plan en vigueur les rattache, ou après une semaine sans nouvelle alerte.',
+      alert: 'Alerte',
+      why: 'Pourquoi',
+      count: 'Reçues',
+      last: 'Dernière',
+      labels: 'Étiquettes de la dernière',
+      noName: '(sans alertname)',
+      unknownThreat: 'L’étiquette threat « {{threat}} » ne nomme aucune menace du plan',
+      noRule: 'Aucune règle du plan ne la rattache à une menace',
+    },
   },
   room: {
     back: 'Tous les incidents',

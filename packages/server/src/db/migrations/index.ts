@@ -9,6 +9,7 @@ import * as alertFingerprints from './007-alert-fingerprints';
 import * as liveSignalsOfIncident from './008-live-signals-of-incident';
 import * as liveSignalKeys from './009-live-signal-keys';
 import * as pendingSignals from './010-pending-signals';
+import * as unmatchedAlerts from './011-unmatched-alerts';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-live-signals-of-incident': liveSignalsOfIncident,
   '009-live-signal-keys': liveSignalKeys,
   '010-pending-signals': pendingSignals,
+  '011-unmatched-alerts': unmatchedAlerts,
 };
 
 export const migrationProvider: MigrationProvider = {

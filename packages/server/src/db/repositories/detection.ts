@@ -6,6 +6,7 @@ import {
   type Signal,
   type SignalPage,
   type SignalRepository,
+  type UnmatchedAlertRepository,
   type SignalSource,
   type SignalStatus,
 } from '@vigie/core';
@@ -276,6 +277,59 @@ export function maintenanceRepository(db: Kysely<Database>): MaintenanceReposito
       return (await db.selectFrom('maintenance_windows').selectAll().orderBy('starts_at', 'desc').execute()).map(
         toWindow,
       );
+    },
+  };
+}
+
+export function unmatchedAlertRepository(db: Kysely<Database>): UnmatchedAlertRepository {
+  return {
+    async record(groups, at) {
+      if (!groups.length) return;
+      await db
+        .insertInto('unmatched_alerts')
+        .values(
+          groups.map((group) => ({
+            key: group.key,
+            alertname: group.alertname,
+            threat_label: group.threatLabel,
+            reason: group.reason,
+            count: group.count,
+            first_at: at,
+            last_at: at,
+            labels: JSON.stringify(group.labels),
+            summary: group.summary,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            count: sql<number>`${eb.ref('unmatched_alerts.count')} + ${eb.ref('excluded.count')}`,
+            last_at: eb.ref('excluded.last_at'),
+            reason: eb.ref('excluded.reason'),
+            labels: eb.ref('excluded.labels'),
+            summary: eb.ref('excluded.summary'),
+          })),
+        )
+        .execute();
+    },
+    async seenSince(since, limit) {
+      await db.deleteFrom('unmatched_alerts').where('last_at', '<', since).execute();
+      const rows = await db
+        .selectFrom('unmatched_alerts')
+        .selectAll()
+        .orderBy('last_at', 'desc')
+        .orderBy('key')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        alertname: row.alertname,
+        threatLabel: row.threat_label,
+        reason: row.reason === 'unknown-threat' ? ('unknown-threat' as const) : ('no-rule' as const),
+        count: row.count,
+        firstAt: row.first_at,
+        lastAt: row.last_at,
+        labels: readJson<Record<string, string>>(row.labels),
+        summary: row.summary,
+      }));
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   CAN,
   cancelMaintenanceWindow,
   handleAlerts,
+  listUnmatchedAlerts,
   planMaintenanceWindow,
   planMaintenance,
   type InboundAlert,
@@ -18,6 +19,7 @@ import {
   MaintenanceWindowSchema,
   SignalListQuerySchema,
   SignalSchema,
+  UnmatchedAlertSchema,
 } from '@vigie/contract';
 import type { HttpDeps } from '../deps';
 import { actorOf } from '../auth-guard';
@@ -97,6 +99,20 @@ export function detectionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
           ),
         );
       },
+    );
+
+    app.get(
+      '/api/v1/alerts/unmatched',
+      {
+        config: { roles: CAN.readInternal },
+        schema: {
+          tags: ['detection'],
+          summary:
+            'Firing alerts of the last week that revealed no threat, by alertname and threat label, the latest first; those a rule of the plan in force now matches are left out',
+          response: { 200: z.array(UnmatchedAlertSchema) },
+        },
+      },
+      () => listUnmatchedAlerts(ctx),
     );
 
     app.get(

@@ -9,6 +9,7 @@ import { useChecks } from '../../hooks/use-checks';
 import { useLanguage } from '../../i18n/use-language';
 import { formatDateTime, formatEvery, formatLatency } from '../../lib/format';
 import { measuresLatency } from './measures-latency';
+import { UnmatchedAlertsPanel } from './unmatched-alerts-panel';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useTimeZone } from '../../lib/use-time-zone';
 
@@ -117,6 +118,7 @@ export function ChecksPage() {
           </Table>
         </Table.ScrollContainer>
       )}
+      <UnmatchedAlertsPanel />
     </Stack>
   );
 }

@@ -1,0 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { UnmatchedAlertSchema } from '@vigie/contract';
+import { apiRequest } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+
+/** Alerts arrive without a live event of their own: look again this often. */
+const REFRESH_MS = 60_000;
+
+/** Firing alerts of the last week that revealed no threat of the plan in force. */
+export function useUnmatchedAlerts(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.unmatchedAlerts,
+    queryFn: () => apiRequest('GET', '/api/v1/alerts/unmatched', z.array(UnmatchedAlertSchema)),
+    refetchInterval: REFRESH_MS,
+    enabled,
+  });
+}
