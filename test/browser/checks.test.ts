@@ -159,7 +159,7 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
       tx.unmatchedAlerts.record(
         [
           {
-            key: '["UpsOnBattery","electricite"]',
+            key: '0123456789abcdef',
             alertname: 'UpsOnBattery',
             threatLabel: 'electricite',
             reason: 'unknown-threat',

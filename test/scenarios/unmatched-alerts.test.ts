@@ -82,6 +82,15 @@ describe.each(DIALECTS)('inbound alerts that reveal no threat are kept in sight,
     expect((await t.request(t.as.client, 'GET', '/api/v1/alerts/unmatched')).statusCode).toBe(403);
   });
 
+  it('keeps an alert with labels of any length', async () => {
+    const alertname = 'A'.repeat(20_000);
+    const sent = await webhook([{ labels: { alertname, threat: 'b'.repeat(5_000) }, summary: 'c'.repeat(10_000) }]);
+    expect(sent.statusCode, sent.body).toBe(202);
+    const [listed] = await unmatched();
+    expect(listed).toMatchObject({ alertname, reason: 'unknown-threat', count: 1 });
+    expect(listed!.threatLabel).toHaveLength(5_000);
+  });
+
   it('drops those a new version of the plan matches, and those not seen for a week', async () => {
     await webhook([
       { labels: { alertname: 'NodeDown', instance: 'srv-1' } },

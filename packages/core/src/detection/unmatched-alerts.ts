@@ -1,5 +1,6 @@
 import type { Plan, UnmatchedAlert } from '@vigie/contract';
 import type { EngineContext } from '../incidents/context';
+import { Fnv64 } from './fnv64';
 import { threatsForAlert } from './match-rules';
 
 /** Unmatched alerts are listed while one of their kind arrived in the last week. */
@@ -17,8 +18,15 @@ export type UnmatchedAlertGroup = Omit<UnmatchedAlert, 'firstAt' | 'lastAt'> & {
 export interface UnmatchedAlertRepository {
   /** Adds the groups seen at `at`: a known key counts up and keeps the latest labels; a new one starts at `at`. */
   record(groups: readonly UnmatchedAlertGroup[], at: number): Promise<void>;
-  /** Those last seen at `since` or later, the latest first, and forgets the others. */
+  /** Those last seen at `since` or later, the latest first (then by alertname), and forgets the others. */
   seenSince(since: number, limit: number): Promise<UnmatchedAlert[]>;
+}
+
+/** A kind of unmatched alert, by 64 bits of its two labels: whatever their length, a short key. */
+function kindKey(alertname: string, threatLabel: string | null): string {
+  const hash = new Fnv64();
+  hash.addText(JSON.stringify([alertname, threatLabel]));
+  return hash.hex();
 }
 
 /**
@@ -30,7 +38,7 @@ export function groupUnmatchedAlerts(arrivals: readonly UnmatchedArrival[]): Unm
   for (const { labels, summary } of arrivals) {
     const alertname = labels['alertname'] ?? '';
     const threatLabel = labels['threat'] || null;
-    const key = JSON.stringify([alertname, threatLabel]);
+    const key = kindKey(alertname, threatLabel);
     const group = groups.get(key);
     if (group) {
       group.count += 1;

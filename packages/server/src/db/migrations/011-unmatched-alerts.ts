@@ -7,9 +7,10 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('unmatched_alerts')
-    .addColumn('key', 'varchar(1024)', (c) => c.primaryKey())
-    .addColumn('alertname', 'varchar(512)', (c) => c.notNull())
-    .addColumn('threat_label', 'varchar(512)')
+    // 64 bits of the two labels, in hexadecimal: the labels themselves may be of any length.
+    .addColumn('key', 'varchar(16)', (c) => c.primaryKey())
+    .addColumn('alertname', 'text', (c) => c.notNull())
+    .addColumn('threat_label', 'text')
     .addColumn('reason', 'varchar(32)', (c) => c.notNull())
     .addColumn('count', 'bigint', (c) => c.notNull())
     .addColumn('first_at', 'bigint', (c) => c.notNull())

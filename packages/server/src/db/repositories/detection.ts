@@ -317,6 +317,7 @@ export function unmatchedAlertRepository(db: Kysely<Database>): UnmatchedAlertRe
         .selectFrom('unmatched_alerts')
         .selectAll()
         .orderBy('last_at', 'desc')
+        .orderBy('alertname')
         .orderBy('key')
         .limit(limit)
         .execute();
