@@ -343,5 +343,14 @@ describe.each(DIALECTS)('detection: check changes and alerts become incidents, o
     });
     expect(badWebhook.statusCode).toBe(400);
     expect(badWebhook.json().message).toBe('body.alerts.0.annotations: expected an object of names to text values');
+    // Alertmanager's fingerprints are 16 hex digits: a far longer one is refused, as the generic format's id is.
+    const longFingerprint = await t.request(t.as.operator, 'POST', '/api/v1/alerts/alertmanager', {
+      status: 'firing',
+      alerts: [{ status: 'firing', labels: { alertname: 'HmpDiskFull' }, fingerprint: 'f'.repeat(5_000) }],
+    });
+    expect(longFingerprint.statusCode).toBe(400);
+    expect(longFingerprint.json().message).toBe(
+      'body.alerts.0.fingerprint: Too big: expected string to have <=256 characters',
+    );
   });
 });

@@ -34,7 +34,8 @@ export const AlertmanagerPayloadSchema = z.object({
         startsAt: z.string().optional(),
         endsAt: z.string().optional(),
         generatorURL: z.string().optional(),
-        fingerprint: z.string().optional(),
+        // Alertmanager's are 16 hexadecimal digits; as long as the generic format's `id` at most.
+        fingerprint: z.string().min(1).max(256).optional(),
       }),
     )
     .max(10_000),

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
+/** The longest id a plan may give: what the database keeps of a client, a threat, a check. */
+export const MAX_ID_LENGTH = 64;
+
 /** An identifier written in a plan: lower-case letters, digits and dashes (`espace-hmp`). */
 export const IdSchema = z
   .string({ error: 'expected an id (lower-case letters, digits and dashes, e.g. espace-hmp)' })
   .regex(/^[a-z0-9][a-z0-9-]*$/, {
     error: 'expected an id made of lower-case letters, digits and dashes (e.g. espace-hmp)',
-  });
+  })
+  .max(MAX_ID_LENGTH, { error: `expected an id of ${MAX_ID_LENGTH} characters at most` });
 
 /** Free text written by a person. */
 export const TextSchema = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected text, found nothing' });

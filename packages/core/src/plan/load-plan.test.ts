@@ -95,6 +95,13 @@ describe('loadPlan', () => {
     ]);
   });
 
+  it('refuses an id longer than the database keeps', () => {
+    const long = `espace-${'x'.repeat(60)}`;
+    const text = MINIMAL.replace('  - id: espace-hmp', `  - id: ${long}`);
+    expect(errorsOf(text)).toEqual(['plan.yaml:22:9: `id`: expected an id of 64 characters at most']);
+    expect(errorsOf(MINIMAL.replace('  - id: espace-hmp', `  - id: ${long.slice(0, 64)}`))).toEqual([]);
+  });
+
   it('points at a dangling reference and lists what is known', () => {
     const text = MINIMAL.replace('      - check: disk', '      - check: disque');
     expect(errorsOf(text)).toEqual(['plan.yaml:28:16: unknown check "disque" (known: disk)']);
