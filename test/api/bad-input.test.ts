@@ -80,6 +80,39 @@ describe('bad input', () => {
     expect(response.statusCode).toBe(400);
   });
 
+  it('refuses an instant no date can be written of, naming the field', async () => {
+    const opened = await t.request(t.as.admin, 'POST', '/api/v1/incidents', { threatId: 'espace-hmp' });
+    const id = opened.json().incident.id as string;
+    for (const [url, body, message] of [
+      [
+        '/api/v1/incidents',
+        { threatId: 'espace-hmp', etaAt: 9e15 },
+        'body.etaAt: expected epoch milliseconds before the year 10000',
+      ],
+      [
+        '/api/v1/incidents',
+        { threatId: 'espace-hmp', startedAt: -1 },
+        'body.startedAt: expected epoch milliseconds from 1970 on',
+      ],
+      [
+        `/api/v1/incidents/${id}/eta`,
+        { etaAt: 8.64e15 + 1 },
+        'body.etaAt: expected epoch milliseconds before the year 10000',
+      ],
+      [
+        `/api/v1/incidents/${id}/action-items`,
+        { title: 'x', dueAt: 9e15 },
+        'body.dueAt: expected epoch milliseconds before the year 10000',
+      ],
+    ] as const) {
+      const response = await t.request(t.as.admin, 'POST', url, body);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().message).toBe(message);
+    }
+    const query = await t.request(t.as.admin, 'GET', '/api/v1/checks/crm-web/results?from=1e17');
+    expect(query.statusCode).toBe(400);
+  });
+
   it('refuses a client user without a client, with a message', async () => {
     const response = await send(
       JSON.stringify({ email: 'c@example.org', role: 'client', password: 'long enough password' }),

@@ -16,6 +16,7 @@ export * from './api/plan';
 export * from './api/audit';
 export * from './api/incidents';
 export * from './api/detection';
+export * from './api/epoch';
 export * from './api/status-page';
 export * from './api/monitoring';
 export * from './api/agent';

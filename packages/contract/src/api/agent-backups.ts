@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EpochInputSchema } from './epoch';
 import { IdSchema } from '../plan/common';
 
 /** Backup folders one agent watches, at most. */
@@ -29,7 +30,7 @@ export const NewestBackupFileSchema = z.strictObject({
   file: z.string().max(1_024),
   sizeBytes: z.number().min(0),
   /** When the file was last written (its mtime), epoch milliseconds on the agent's clock. */
-  modifiedAt: z.number().int().min(0),
+  modifiedAt: EpochInputSchema,
 });
 export type NewestBackupFile = z.infer<typeof NewestBackupFileSchema>;
 

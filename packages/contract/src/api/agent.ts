@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { EpochInputSchema } from './epoch';
 import { ByteSizeSchema } from '../byte-size';
 import { DurationSchema } from '../duration';
 import { IdSchema, TextSchema } from '../plan/common';
 import { BackupReportSchema, WATCHED_BACKUPS_MAX, WatchedBackupSchema } from './agent-backups';
 
-const Epoch = z.number().int().min(0).describe('epoch milliseconds');
+/** Agents send their own clock's instants: within what a date can be written of. */
+const Epoch = EpochInputSchema;
 
 /** Agent tokens start with this, so a leaked one is recognised (and told apart from `vgt_` API tokens). */
 export const AGENT_TOKEN_PREFIX = 'vga_';

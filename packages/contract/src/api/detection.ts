@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EpochInputSchema } from './epoch';
 
 function isTextRecord(value: unknown): value is Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -52,7 +53,7 @@ export const GenericAlertSchema = z.strictObject({
   status: z.enum(['firing', 'resolved']).default('firing'),
   labels: Labels.refine((l) => Object.keys(l).length > 0, { error: 'expected at least one label' }),
   summary: z.string().max(2000).optional(),
-  startsAt: z.number().int().optional(),
+  startsAt: EpochInputSchema.optional(),
 });
 
 export const GenericAlertsRequestSchema = z.union([
@@ -115,8 +116,8 @@ export const MaintenanceWindowRequestSchema = z
   .strictObject({
     scope: z.enum(['asset', 'site']),
     targetId: z.string().min(1).max(128),
-    from: z.number().int(),
-    to: z.number().int(),
+    from: EpochInputSchema,
+    to: EpochInputSchema,
     reason: z.string().trim().min(1).max(1000),
   })
   .refine((w) => w.to > w.from, { error: '`to` must come after `from`', path: ['to'] });

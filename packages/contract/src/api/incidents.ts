@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EpochInputSchema } from './epoch';
 
 export const INCIDENT_STATUS_NAMES = ['open', 'acknowledged', 'mitigating', 'resolved', 'closed'] as const;
 export const IncidentStatusSchema = z.enum(INCIDENT_STATUS_NAMES);
@@ -46,8 +47,8 @@ export const OpenIncidentRequestSchema = z.strictObject({
   assets: z.array(z.string().min(1).max(128)).max(100).optional(),
   clients: z.array(z.string().min(1).max(64)).max(100).optional(),
   severity: z.enum(['critical', 'major', 'minor']).optional(),
-  startedAt: Epoch.optional(),
-  etaAt: Epoch.optional(),
+  startedAt: EpochInputSchema.optional(),
+  etaAt: EpochInputSchema.optional(),
   cause: LongText.optional(),
   summary: LongText.optional(),
 });
@@ -74,7 +75,7 @@ export const IncidentListQuerySchema = z.strictObject({
 
 export const SetEtaRequestSchema = z
   .strictObject({
-    etaAt: Epoch.optional(),
+    etaAt: EpochInputSchema.optional(),
     /** A duration from now, in the plan's notation (2h, 45m). */
     etaIn: z.string().max(20).optional(),
   })
@@ -122,7 +123,7 @@ export const ActionItemStatusSchema = z.enum(['todo', 'doing', 'done', 'cancelle
 export const ActionItemRequestSchema = z.strictObject({
   title: ShortText,
   owner: z.string().trim().max(200).nullable().optional(),
-  dueAt: Epoch.nullable().optional(),
+  dueAt: EpochInputSchema.nullable().optional(),
   status: ActionItemStatusSchema.optional(),
 });
 export const ActionItemPatchSchema = ActionItemRequestSchema.partial();

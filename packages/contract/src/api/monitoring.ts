@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { EpochQuerySchema } from './epoch';
 
 const Epoch = z.number().int().describe('epoch milliseconds');
-const QueryEpoch = z.coerce.number().int().min(0).describe('epoch milliseconds');
 
 /** What a check is, as the state machine sees it over its recent results. */
 export const CHECK_STATE_NAMES = ['unknown', 'up', 'degraded', 'down', 'flapping'] as const;
@@ -66,8 +66,8 @@ export const ResultResolutionSchema = z.enum(RESULT_RESOLUTIONS);
 export type ResultResolution = z.infer<typeof ResultResolutionSchema>;
 
 export const CheckResultsQuerySchema = z.strictObject({
-  from: QueryEpoch.optional().describe('one hour ago by default'),
-  to: QueryEpoch.optional().describe('now by default'),
+  from: EpochQuerySchema.optional().describe('one hour ago by default'),
+  to: EpochQuerySchema.optional().describe('now by default'),
   resolution: z
     .enum(['auto', ...RESULT_RESOLUTIONS])
     .default('auto')
@@ -112,8 +112,8 @@ export type AvailabilityScope = z.infer<typeof AvailabilityScopeSchema>;
 export const AvailabilityQuerySchema = z.strictObject({
   scope: AvailabilityScopeSchema,
   id: z.string().min(1).max(128),
-  from: QueryEpoch.optional().describe('30 days ago by default'),
-  to: QueryEpoch.optional().describe('now by default'),
+  from: EpochQuerySchema.optional().describe('30 days ago by default'),
+  to: EpochQuerySchema.optional().describe('now by default'),
 });
 
 const AvailabilityFigures = {
