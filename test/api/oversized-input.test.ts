@@ -170,7 +170,7 @@ describe.each(DIALECTS)('every write route, given texts as long as it lets them 
       // A stream and a long poll answer only when something happens: not for this walk.
       if (!query.length || path.endsWith('/stream') || path.startsWith('/api/agent/')) continue;
       for (const extreme of [longest, least]) {
-        const values = new URLSearchParams(query.map((p) => [p.name, String(extreme(p.schema))]));
+        const values = new URLSearchParams(query.map((p): [string, string] => [p.name, String(extreme(p.schema))]));
         for (const [name, value] of Object.entries(QUERY_OVERRIDES[path] ?? {})) values.set(name, value);
         const url = `${urlOf(path)}?${values.toString()}`;
         const response = await t.request(t.as.admin, 'GET', url);

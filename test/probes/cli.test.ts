@@ -74,6 +74,10 @@ describe('vigie probe', { timeout: 120_000 }, () => {
     const timeout = await runVigie(['probe', 'tcp', '127.0.0.1:5432', '--timeout', 'soon']);
     expect(timeout.code).toBe(3);
     expect(timeout.stderr).toContain('--timeout "soon" is not a duration');
+    // Node would fire a timer of 25 days or more at once: no probe is given that long.
+    const tooLong = await runVigie(['probe', 'tcp', '127.0.0.1:5432', '--timeout', '30d']);
+    expect(tooLong.code).toBe(3);
+    expect(tooLong.stderr).toContain('--timeout "30d" is not a duration such as 500ms, 10s or 1m, of 10m at most');
   });
 
   it('writes its message in French when asked, as Vigie does for a French plan', async () => {

@@ -95,6 +95,12 @@ describe('loadPlan', () => {
     ]);
   });
 
+  it('refuses a probe timeout longer than ten minutes', () => {
+    const text = MINIMAL.replace('    probe: agent', '    probe: agent\n    timeout: 30d');
+    expect(errorsOf(text)).toEqual(['plan.yaml:16:14: `timeout`: expected at most 10m']);
+    expect(errorsOf(MINIMAL.replace('    probe: agent', '    probe: agent\n    timeout: 10m'))).toEqual([]);
+  });
+
   it('refuses an id longer than the database keeps', () => {
     const long = `espace-${'x'.repeat(60)}`;
     const text = MINIMAL.replace('  - id: espace-hmp', `  - id: ${long}`);

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { LanguageSchema, type Language } from '@vigie/contract';
+import { LanguageSchema, MAX_PROBE_TIMEOUT_MS, type Language } from '@vigie/contract';
 import {
   isActiveProbeKind,
   parseMilliseconds,
@@ -117,9 +117,9 @@ export function registerProbe(program: Command): void {
           );
         }
         const timeoutMs = parseMilliseconds(options.timeout);
-        if (timeoutMs === undefined || timeoutMs <= 0) {
+        if (timeoutMs === undefined || timeoutMs <= 0 || timeoutMs > MAX_PROBE_TIMEOUT_MS) {
           throw new CommandFailed(
-            `vigie probe: --timeout "${options.timeout}" is not a duration such as 500ms, 10s or 1m`,
+            `vigie probe: --timeout "${options.timeout}" is not a duration such as 500ms, 10s or 1m, of 10m at most`,
             PROBE_EXIT.unknown,
           );
         }
