@@ -80,6 +80,23 @@ describe('loadAgentConfig', () => {
     );
   });
 
+  it('refuses a report interval that would flood the server or outlast a timer', async () => {
+    for (const [every, problem] of [
+      ['0s', 'reportEvery: expected at least 1s'],
+      ['30d', 'reportEvery: expected at most 24h'],
+    ]) {
+      const error = (await loadAgentConfig(
+        file(
+          `every-${every}.yaml`,
+          ['server: http://127.0.0.1:8080', 'token: vga_x', 'agentId: a', 'assets: [x]', `reportEvery: ${every}`].join(
+            '\n',
+          ),
+        ),
+      ).catch((e: unknown) => e)) as AgentConfigError;
+      expect(error.problems).toEqual([problem]);
+    }
+  });
+
   it('says which reference is wrong once the rest is right', async () => {
     const error = (await loadAgentConfig(
       file(

@@ -94,7 +94,10 @@ export const AgentConfigSchema = z
     agentId: IdSchema,
     /** The plan's assets this machine serves (the server's enrolment is authoritative). */
     assets: z.array(IdSchema).min(1, { error: 'name at least one asset of the plan' }),
-    reportEvery: DurationSchema.prefault('1m'),
+    /** From a second (none sooner: the server would be flooded) to a day. */
+    reportEvery: DurationSchema.refine((ms) => ms >= 1_000, { error: 'expected at least 1s' })
+      .refine((ms) => ms <= 86_400_000, { error: 'expected at most 24h' })
+      .prefault('1m'),
     /** Where the agent keeps reports waiting for the server, results and process ids. */
     stateDir: z.string().min(1).optional(),
     /** Reports kept on disk while the server is away; the oldest go first beyond this. */
