@@ -44,6 +44,12 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./pages/checks/check-page')).CheckPage }),
       },
       {
+        path: 'availability',
+        lazy: async () => ({
+          Component: (await import('./pages/availability/availability-page')).AvailabilityPage,
+        }),
+      },
+      {
         path: 'plan',
         lazy: async () => ({ Component: (await import('./pages/plan/plan-page')).PlanPage }),
       },

@@ -22,6 +22,8 @@ export const queryKeys = {
   checks: ['checks'] as const,
   availability: (scope: string, id: string, windowMs: number) =>
     ['checks', 'availability', scope, id, windowMs] as const,
+  availabilityReport: (scope: string, id: string, from: number, to: number) =>
+    ['checks', 'availability-report', scope, id, from, to] as const,
   checkResults: (checkId: string, windowMs: number) => ['checks', 'results', checkId, windowMs] as const,
   maintenance: ['maintenance'] as const,
   /** Under `checks`: fetched again whenever the checks are. */

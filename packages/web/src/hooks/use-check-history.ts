@@ -38,3 +38,19 @@ export function useCheckResults(checkId: string, windowMs: number) {
     refetchInterval: REFRESH_MS,
   });
 }
+
+/** Availability of every check of an asset, a site or a client between two instants, for a report. */
+export function useAvailabilityReport(
+  scope: AvailabilityScope,
+  id: string,
+  period: { from: number; to: number } | null,
+) {
+  return useQuery({
+    queryKey: queryKeys.availabilityReport(scope, id, period?.from ?? 0, period?.to ?? 0),
+    queryFn: () => {
+      const query = new URLSearchParams({ scope, id, from: String(period!.from), to: String(period!.to) });
+      return apiRequest('GET', `/api/v1/availability?${query.toString()}`, AvailabilityResponseSchema);
+    },
+    enabled: id !== '' && period !== null,
+  });
+}

@@ -7,7 +7,7 @@ import { useCurrentSession } from '../auth/session-context';
 
 interface NavItem {
   to: string;
-  label: 'nav.overview' | 'nav.incidents' | 'nav.checks' | 'nav.plan' | 'nav.admin';
+  label: 'nav.overview' | 'nav.incidents' | 'nav.checks' | 'nav.availability' | 'nav.plan' | 'nav.admin';
   visible: (user: User) => boolean;
 }
 
@@ -17,6 +17,7 @@ const ITEMS: NavItem[] = [
   { to: '/overview', label: 'nav.overview', visible: () => true },
   { to: '/incidents', label: 'nav.incidents', visible: () => true },
   { to: '/checks', label: 'nav.checks', visible: () => true },
+  { to: '/availability', label: 'nav.availability', visible: () => true },
   { to: '/plan', label: 'nav.plan', visible: () => true },
   { to: '/admin', label: 'nav.admin', visible: canOperate },
 ];

@@ -1,0 +1,206 @@
+import { Anchor, Card, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AvailabilityResponse, AvailabilityScope } from '@vigie/contract';
+import { canReadInternal } from '../../auth/permissions';
+import { useCurrentSession } from '../../auth/session-context';
+import { PageLoader } from '../../components/page-loader';
+import { QueryError } from '../../components/query-error';
+import { useAvailabilityReport } from '../../hooks/use-check-history';
+import { useActivePlan } from '../../hooks/use-plan';
+import { useLanguage } from '../../i18n/use-language';
+import { formatCount, formatDateTime, formatPercent } from '../../lib/format';
+import { usePageTitle } from '../../lib/use-page-title';
+import { useTimeZone } from '../../lib/use-time-zone';
+import { periodBounds, type PeriodChoice } from './report-period';
+
+type ReportScope = Exclude<AvailabilityScope, 'check'>;
+const SCOPES: ReportScope[] = ['client', 'site', 'asset'];
+const PERIODS: PeriodChoice[] = ['7d', '30d', 'this-month', 'last-month', 'days'];
+
+/**
+ * Availability over a period for a client, a site or an asset, with each of its checks: what
+ * the contact centre reports to its client. A client user sees its own client only.
+ */
+export function AvailabilityPage() {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+  const timeZone = useTimeZone();
+  const plan = useActivePlan();
+  usePageTitle(t('availability.title'));
+  const internal = canReadInternal(user);
+  const [scope, setScope] = useState<ReportScope>('client');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [choice, setChoice] = useState<PeriodChoice>('30d');
+  const [days, setDays] = useState({ first: '', last: '' });
+  // Taken when the period is chosen: a rolling period does not slide at every render.
+  const [askedAt, setAskedAt] = useState(() => Date.now());
+  const period = useMemo(() => periodBounds(choice, askedAt, timeZone, days), [choice, askedAt, days, timeZone]);
+
+  const options = useMemo(() => {
+    const served = plan.data?.plan;
+    if (!served) return [];
+    const list = scope === 'client' ? served.clients : scope === 'site' ? served.sites : served.assets;
+    return list.map((item) => ({ value: item.id, label: item.name }));
+  }, [plan.data, scope]);
+  const id = internal ? (chosen ?? options[0]?.value ?? '') : (user.clientId ?? '');
+  const effectiveScope: ReportScope = internal ? scope : 'client';
+  const report = useAvailabilityReport(effectiveScope, id, period);
+
+  if (plan.isPending) return <PageLoader />;
+  if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={1} size="h2">
+          {t('availability.title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('availability.intro')}
+        </Text>
+      </div>
+      <Group align="flex-end" gap="md" wrap="wrap">
+        {internal && (
+          <>
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                {t('availability.scope')}
+              </Text>
+              <SegmentedControl
+                value={scope}
+                onChange={(value) => {
+                  setScope(value);
+                  setChosen(null);
+                }}
+                data={SCOPES.map((value) => ({ value, label: t(`availability.scopes.${value}`) }))}
+              />
+            </Stack>
+            <Select
+              label={t('availability.target')}
+              data={options}
+              value={id || null}
+              onChange={setChosen}
+              allowDeselect={false}
+              w={280}
+            />
+          </>
+        )}
+        <Select
+          label={t('availability.period')}
+          data={PERIODS.map((value) => ({ value, label: t(`availability.periods.${value}`) }))}
+          value={choice}
+          onChange={(value) => {
+            if (!value) return;
+            setChoice(value);
+            setAskedAt(Date.now());
+          }}
+          allowDeselect={false}
+          w={220}
+        />
+        {choice === 'days' && (
+          <>
+            <TextInput
+              type="date"
+              label={t('availability.first')}
+              value={days.first}
+              onChange={(event) => setDays({ ...days, first: event.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label={t('availability.last')}
+              value={days.last}
+              onChange={(event) => setDays({ ...days, last: event.currentTarget.value })}
+            />
+          </>
+        )}
+      </Group>
+      {period === null ? (
+        choice === 'days' && days.first && days.last ? (
+          <Text c="red" size="sm">
+            {t('availability.badDays')}
+          </Text>
+        ) : null
+      ) : report.isError ? (
+        <QueryError error={report.error} onRetry={() => void report.refetch()} />
+      ) : report.data ? (
+        <AvailabilityReport report={report.data} />
+      ) : id ? (
+        <PageLoader />
+      ) : null}
+    </Stack>
+  );
+}
+
+function AvailabilityReport({ report }: { report: AvailabilityResponse }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const timeZone = useTimeZone();
+  const percent = (ratio: number | null) => (ratio === null ? '—' : formatPercent(ratio, language));
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="availability-report">
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          {t('availability.between', {
+            from: formatDateTime(report.from, language, timeZone),
+            to: formatDateTime(report.to, language, timeZone),
+          })}
+        </Text>
+        {report.checks.length === 0 ? (
+          <Text c="dimmed">{t('availability.noCheck')}</Text>
+        ) : report.total === 0 ? (
+          <Text c="dimmed">{t('availability.noResult')}</Text>
+        ) : (
+          <div>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+              {t('availability.availability')}
+            </Text>
+            <Text size="xl" fw={700} data-testid="report-availability">
+              {percent(report.availability)}
+            </Text>
+            <Text size="sm">{t('availability.upRatio', { ratio: percent(report.upRatio) })}</Text>
+            <Text size="xs" c="dimmed">
+              {t('availability.counts', {
+                total: formatCount(report.total, language),
+                degraded: formatCount(report.degraded, language),
+                down: formatCount(report.down, language),
+              })}
+            </Text>
+          </div>
+        )}
+        {report.checks.length > 0 && (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped verticalSpacing={4} data-testid="report-checks">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('availability.check')}</Table.Th>
+                  <Table.Th>{t('availability.availability')}</Table.Th>
+                  <Table.Th>{t('availability.up')}</Table.Th>
+                  <Table.Th>{t('availability.degraded')}</Table.Th>
+                  <Table.Th>{t('availability.down')}</Table.Th>
+                  <Table.Th>{t('availability.total')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {report.checks.map((check) => (
+                  <Table.Tr key={check.checkId} data-check={check.checkId}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/checks/${encodeURIComponent(check.checkId)}`} size="sm">
+                        {check.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{percent(check.availability)}</Table.Td>
+                    <Table.Td>{formatCount(check.up, language)}</Table.Td>
+                    <Table.Td>{formatCount(check.degraded, language)}</Table.Td>
+                    <Table.Td>{formatCount(check.down, language)}</Table.Td>
+                    <Table.Td>{formatCount(check.total, language)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Card>
+  );
+}

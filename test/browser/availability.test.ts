@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { CheckResultRecord } from '@vigie/core';
+import { launchChromium } from './support/chromium';
+import { screenshot, watchForProblems } from './support/page-checks';
+import { startWebServer, TEST_PASSWORD, type WebServer } from './support/web-server';
+
+const HOUR = 3_600_000;
+
+/** The availability report: a client's, a site's or an asset's, over a period, check by check. */
+describe('availability report in Chromium', { timeout: 90_000 }, () => {
+  let server: WebServer;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    server = await startWebServer();
+    browser = await launchChromium();
+    // Over the last 100 hours: the CRM's page 90 up, 5 slow, 5 down; the gateway always up.
+    const now = server.t.clock.now();
+    const results: CheckResultRecord[] = [];
+    for (let i = 0; i < 100; i++) {
+      const at = now - (100 - i) * HOUR;
+      const crm = i < 5 ? 'down' : i < 10 ? 'degraded' : 'up';
+      results.push({ checkId: 'crm-web', at, status: crm, latencyMs: 100, message: `HTTP ${crm}`, values: {} });
+      results.push({ checkId: 'media-gateway-sip', at, status: 'up', latencyMs: 3, message: 'SIP 200', values: {} });
+    }
+    await server.t.store.transaction((tx) => tx.checkResults.insertMany(results));
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(role: 'operator' | 'client'): Promise<{ page: Page; problems: string[] }> {
+    await context?.close();
+    context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport: { width: 1366, height: 900 },
+      locale: 'fr-FR',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const problems = watchForProblems(page);
+    await page.goto('/sign-in');
+    await page.getByLabel('Adresse e-mail').fill(server.t.emailOf(role));
+    await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/overview');
+    return { page, problems };
+  }
+
+  const figure = async (page: Page) => (await page.getByTestId('report-availability').innerText()).replace(/\s/g, ' ');
+  const row = (page: Page, checkId: string) => page.getByTestId('report-checks').locator(`[data-check="${checkId}"]`);
+
+  it('reports a client’s availability over 30 days, then an asset’s, then chosen days', async () => {
+    const { page, problems } = await signIn('operator');
+    await page.getByRole('link', { name: 'Disponibilité' }).click();
+    await page.waitForURL('**/availability');
+    await page.getByTestId('availability-report').waitFor();
+    // OCM's checks with results: the CRM's page 95 % (degraded counts as working), the gateway 100 %.
+    expect(await figure(page)).toBe('97,5 %');
+    expect((await row(page, 'crm-web').innerText()).replace(/\s+/g, ' ')).toContain('95 % 90 5 5 100');
+    expect((await row(page, 'media-gateway-sip').innerText()).replace(/\s+/g, ' ')).toContain('100 % 100 0 0 100');
+    await screenshot(page, '45-availability');
+
+    await page.getByText('Équipement', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Lequel' }).click();
+    await page.getByRole('option', { name: 'CRM Hermès', exact: true }).click();
+    await page.getByTestId('report-checks').locator('[data-check="crm-web"]').waitFor();
+    expect(await figure(page)).toBe('95 %');
+
+    // The last two days only: the CRM's page was up all along.
+    await page.getByRole('combobox', { name: 'Période' }).click();
+    await page.getByRole('option', { name: 'Jours choisis' }).click();
+    const today = new Date(server.t.clock.now() + HOUR).toISOString().slice(0, 10);
+    const yesterday = new Date(server.t.clock.now() + HOUR - 24 * HOUR).toISOString().slice(0, 10);
+    await page.getByLabel('Du', { exact: true }).fill(yesterday);
+    await page.getByLabel('Au (inclus)').fill(today);
+    await page
+      .getByTestId('availability-report')
+      .getByText(/^Du .* au /)
+      .waitFor();
+    await expect.poll(() => figure(page)).toBe('100 %');
+    // Days given backwards are refused with a word, not a failed request.
+    await page.getByLabel('Du', { exact: true }).fill(today);
+    await page.getByLabel('Au (inclus)').fill(yesterday);
+    await page.getByText('Choisissez un premier jour qui ne vient pas après le dernier.').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a client user its own client’s availability, with nothing else to choose', async () => {
+    const { page, problems } = await signIn('client');
+    await page.goto('/availability');
+    await page.getByTestId('availability-report').waitFor();
+    expect(await figure(page)).toBe('97,5 %');
+    expect(await page.getByText('Équipement', { exact: true }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
