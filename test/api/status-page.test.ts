@@ -50,12 +50,37 @@ describe('status pages through their secret link', () => {
     expect(page.incidents[0]).toMatchObject({ number: incident.number, status: 'open' });
     expect(page.incidents[0].updates.map((u: { text: string }) => u.text)).toEqual(['Reconnexion du CRM en cours']);
     // The CRM is the threat's asset: disrupted; the client's other services run.
-    expect(page.services).toContainEqual({ name: 'CRM Hermès', state: 'disrupted' });
+    // No result yet either: no availability to tell.
+    expect(page.services).toContainEqual({ name: 'CRM Hermès', state: 'disrupted', availability30d: null });
     expect(page.services.filter((s: { state: string }) => s.state === 'operational').length).toBeGreaterThan(0);
     const text = response.body;
     for (const secret of ['sql-02', 'Câble', '@', 'mediacontact.example', 'Autre client', 'example.org']) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  it('tells each service’s availability over 30 days, from its checks’ results', async () => {
+    const token = await createLink('ocm');
+    const now = t.clock.now();
+    const DAY = 86_400_000;
+    // The CRM's page: 9 results of 10 worked over the month; one 40 days ago is outside it.
+    const results = Array.from({ length: 10 }, (_, i) => ({
+      checkId: 'crm-web',
+      at: now - (i + 1) * DAY,
+      status: i === 0 ? ('down' as const) : i === 1 ? ('degraded' as const) : ('up' as const),
+      latencyMs: 100,
+      message: 'HTTP',
+      values: {},
+    }));
+    results.push({ ...results[0]!, at: now - 40 * DAY });
+    await t.store.transaction((tx) => tx.checkResults.insertMany(results));
+    const page = (await t.request(null, 'GET', `/api/v1/status/${token}`)).json();
+    const crm = page.services.find((s: { name: string }) => s.name === 'CRM Hermès');
+    expect(crm.availability30d).toBeCloseTo(0.9, 10);
+    // A service without results has none.
+    expect(page.services.find((s: { name: string }) => s.name === 'Media Gateway (liaison voix OCM)')).toMatchObject({
+      availability30d: null,
+    });
   });
 
   it('answers not found for an unknown token, and for a revoked one', async () => {

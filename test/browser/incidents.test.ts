@@ -250,6 +250,20 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
       public: true,
     });
     await api('POST', `/api/v1/incidents/${incident.id}/notes`, { text: 'Routeur mg-01 sans réponse', public: false });
+    // The gateway answered 19 of its last 20 checks this month.
+    const now = server.t.clock.now();
+    await server.t.store.transaction((tx) =>
+      tx.checkResults.insertMany(
+        Array.from({ length: 20 }, (_, i) => ({
+          checkId: 'media-gateway-sip',
+          at: now - (i + 1) * 3_600_000,
+          status: i === 0 ? ('down' as const) : ('up' as const),
+          latencyMs: 3,
+          message: 'SIP',
+          values: {},
+        })),
+      ),
+    );
 
     const admin = await sessions.open();
     await signIn(admin, server.t.emailOf('admin'));
@@ -276,6 +290,13 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
       expect(text, secret).not.toContain(secret);
     }
     expect(await visitor.getByTestId('status-summary').innerText()).toContain('Incident en cours');
+    const gateway = visitor
+      .getByTestId('status-services')
+      .locator('div', { hasText: /^Media Gateway/ })
+      .first();
+    expect((await gateway.getByTestId('service-availability').innerText()).replace(/\s/g, ' ')).toBe(
+      'Disponibilité sur 30 jours : 95 %',
+    );
     await screenshot(visitor, '35-status-page');
 
     await admin.getByRole('button', { name: 'Révoquer le lien de la page d’état de OCM' }).click();

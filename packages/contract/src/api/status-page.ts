@@ -36,7 +36,16 @@ export const PublicStatusPageSchema = z.object({
   generatedAt: Epoch,
   /** `incidents`: from the open incidents only; `checks`: live monitoring's checks as well. */
   stateSource: z.enum(['incidents', 'checks']),
-  services: z.array(z.object({ name: z.string(), state: z.enum(STATUS_PAGE_SERVICE_STATES) })),
+  services: z.array(
+    z.object({
+      name: z.string(),
+      state: z.enum(STATUS_PAGE_SERVICE_STATES),
+      availability30d: z
+        .number()
+        .nullable()
+        .describe("share of the last 30 days' check results where the service worked; null without results"),
+    }),
+  ),
   incidents: z.array(
     z.object({
       number: z.number(),

@@ -563,6 +563,7 @@ export const en: Messages = {
     fromChecks: 'State established by service monitoring and the ongoing incidents.',
     updatedAt: 'Updated at {{time}}.',
     services: 'Services',
+    availability30d: 'Availability over 30 days: {{ratio}}',
     fromIncidents: 'State established from the ongoing incidents.',
     incidents: 'Ongoing incidents',
     noIncident: 'No ongoing incident.',

@@ -563,6 +563,7 @@ export const fr = {
     fromChecks: 'État établi par la surveillance des services et les incidents en cours.',
     updatedAt: 'Mis à jour le {{time}}.',
     services: 'Services',
+    availability30d: 'Disponibilité sur 30 jours : {{ratio}}',
     fromIncidents: 'État établi d’après les incidents en cours.',
     incidents: 'Incidents en cours',
     noIncident: 'Aucun incident en cours.',

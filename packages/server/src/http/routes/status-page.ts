@@ -3,12 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CAN,
+  combinedFigures,
   hashToken,
   listChecks,
+  readAvailability,
   notFound,
   precondition,
   recordAudit,
   type Actor,
+  type AvailabilityFigures,
   type Repositories,
 } from '@vigie/core';
 import {
@@ -85,6 +88,24 @@ export function stateByAsset(checks: readonly { asset: { id: string }; state: st
   return states;
 }
 
+/** The period over which a status page tells each service's availability. */
+const AVAILABILITY_WINDOW_MS = 30 * 24 * 3_600_000;
+
+/** Each asset's availability: the mean of its checks', as the availability API gives a group's. */
+export function availabilityByAsset(
+  plan: Plan,
+  perCheck: readonly (AvailabilityFigures & { checkId: string })[],
+): Map<string, number | null> {
+  const assetOf = new Map(plan.checks.map((check) => [check.id, check.asset]));
+  const byAsset = new Map<string, AvailabilityFigures[]>();
+  for (const figures of perCheck) {
+    const asset = assetOf.get(figures.checkId);
+    if (asset === undefined) continue;
+    byAsset.set(asset, [...(byAsset.get(asset) ?? []), figures]);
+  }
+  return new Map([...byAsset].map(([asset, figures]) => [asset, combinedFigures(figures).availability]));
+}
+
 /** The public state of one client: its services and the public course of its open incidents. */
 async function publicStatus(
   tx: Repositories,
@@ -92,6 +113,7 @@ async function publicStatus(
   clientId: string,
   now: number,
   checkStates: ReadonlyMap<string, ServiceState>,
+  availability: ReadonlyMap<string, number | null>,
 ): Promise<PublicStatusPage> {
   const client = plan.clients.find((c) => c.id === clientId)!;
   const open = (
@@ -123,6 +145,7 @@ async function publicStatus(
       .map((asset) => ({
         name: asset.name,
         state: disrupted.has(asset.id) ? 'disrupted' : (checkStates.get(asset.id) ?? 'operational'),
+        availability30d: availability.get(asset.id) ?? null,
       })),
     incidents,
   };
@@ -244,9 +267,17 @@ export function statusPageRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         if (!clientId) throw notFound('this status page link is unknown or has been revoked');
         // The page reads checks as the client's own user would: its assets only.
         const reader: Actor = { kind: 'system', id: 'status-page', label: 'status page', role: 'client', clientId };
-        const { checks } = await listChecks({ store: deps.store, clock: deps.clock, plans: deps.catalog }, reader);
+        const monitoring = { store: deps.store, clock: deps.clock, plans: deps.catalog };
+        const { checks } = await listChecks(monitoring, reader);
+        const now = deps.clock.now();
+        const { checks: perCheck } = await readAvailability(monitoring, reader, {
+          scope: 'client',
+          id: clientId,
+          from: now - AVAILABILITY_WINDOW_MS,
+          to: now,
+        });
         const page = await deps.store.transaction((tx) =>
-          publicStatus(tx, plan, clientId, deps.clock.now(), stateByAsset(checks)),
+          publicStatus(tx, plan, clientId, now, stateByAsset(checks), availabilityByAsset(plan, perCheck)),
         );
         // The page changes with every incident update: never serve a stale copy from a cache.
         void reply.header('cache-control', 'no-store');

@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client';
 import { usePublicStatus } from '../../hooks/use-status-pages';
 import { useLanguage } from '../../i18n/use-language';
 import { LanguageSwitch } from '../../layout/language-switch';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatPercent } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
@@ -74,9 +74,16 @@ export function StatusPage() {
                 {status.data.services.map((service) => (
                   <Paper key={service.name} withBorder p="sm" radius="md">
                     <Group justify="space-between" wrap="nowrap">
-                      <Text size="sm" fw={600}>
-                        {service.name}
-                      </Text>
+                      <div>
+                        <Text size="sm" fw={600}>
+                          {service.name}
+                        </Text>
+                        {service.availability30d !== null && (
+                          <Text size="xs" c="dimmed" data-testid="service-availability">
+                            {t('status.availability30d', { ratio: formatPercent(service.availability30d, language) })}
+                          </Text>
+                        )}
+                      </div>
                       <Badge color={SERVICE_COLOURS[service.state]} variant="light" miw="max-content">
                         {t(`portal.${service.state}`)}
                       </Badge>
