@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CheckResultRecord } from '@vigie/core';
@@ -66,6 +67,18 @@ describe('availability report in Chromium', { timeout: 90_000 }, () => {
     expect((await row(page, 'crm-web').innerText()).replace(/\s+/g, ' ')).toContain('95 % 90 5 5 100');
     expect((await row(page, 'media-gateway-sip').innerText()).replace(/\s+/g, ' ')).toContain('100 % 100 0 0 100');
     await screenshot(page, '45-availability');
+    // The same as a CSV file a French spreadsheet opens.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter en CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^disponibilite-client-ocm-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toBe(
+      '\ufeffVérification;Disponibilité (%);Entièrement en service (%);En service;Dégradés;En panne;Résultats',
+    );
+    expect(csv).toContain('Interface web du CRM Hermès;95,00;90,00;90;5;5;100');
+    expect(csv).toContain('OCM;97,50;95,00;190;5;5;200');
 
     await page.getByText('Équipement', { exact: true }).click();
     await page.getByRole('combobox', { name: 'Lequel' }).click();

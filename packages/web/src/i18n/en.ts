@@ -252,6 +252,11 @@ export const en: Messages = {
     degraded: 'Degraded',
     down: 'Down',
     total: 'Results',
+    csv: {
+      button: 'Export as CSV',
+      availability: 'Availability (%)',
+      upRatio: 'Fully up (%)',
+    },
   },
   room: {
     back: 'All incidents',

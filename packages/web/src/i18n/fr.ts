@@ -251,6 +251,11 @@ export const fr = {
     degraded: 'Dégradés',
     down: 'En panne',
     total: 'Résultats',
+    csv: {
+      button: 'Exporter en CSV',
+      availability: 'Disponibilité (%)',
+      upRatio: 'Entièrement en service (%)',
+    },
   },
   room: {
     back: 'Tous les incidents',

@@ -1,4 +1,16 @@
-import { Anchor, Card, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,9 +22,10 @@ import { QueryError } from '../../components/query-error';
 import { useAvailabilityReport } from '../../hooks/use-check-history';
 import { useActivePlan } from '../../hooks/use-plan';
 import { useLanguage } from '../../i18n/use-language';
-import { formatCount, formatDateTime, formatPercent } from '../../lib/format';
+import { formatCount, formatDateTime, formatPercent, toZonedInputValue } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useTimeZone } from '../../lib/use-time-zone';
+import { availabilityCsv } from './report-csv';
 import { periodBounds, type PeriodChoice } from './report-period';
 
 type ReportScope = Exclude<AvailabilityScope, 'check'>;
@@ -124,7 +137,7 @@ export function AvailabilityPage() {
       ) : report.isError ? (
         <QueryError error={report.error} onRetry={() => void report.refetch()} />
       ) : report.data ? (
-        <AvailabilityReport report={report.data} />
+        <AvailabilityReport report={report.data} name={options.find((o) => o.value === id)?.label ?? id} />
       ) : id ? (
         <PageLoader />
       ) : null}
@@ -132,20 +145,58 @@ export function AvailabilityPage() {
   );
 }
 
-function AvailabilityReport({ report }: { report: AvailabilityResponse }) {
+/** Offers the report as a CSV file, named after what it covers and its first day. */
+function downloadCsv(report: AvailabilityResponse, text: string, timeZone: string) {
+  const firstDay = toZonedInputValue(report.from, timeZone).slice(0, 10);
+  const link = document.createElement('a');
+  // A byte order mark first: a spreadsheet then reads the accents as UTF-8.
+  link.href = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
+  link.download = `disponibilite-${report.scope}-${report.id}-${firstDay}.csv`;
+  link.click();
+  // Let go of the file once the browser has taken it.
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+function AvailabilityReport({ report, name }: { report: AvailabilityResponse; name: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const timeZone = useTimeZone();
   const percent = (ratio: number | null) => (ratio === null ? '—' : formatPercent(ratio, language));
+  const exportCsv = () =>
+    downloadCsv(
+      report,
+      availabilityCsv(
+        report,
+        {
+          check: t('availability.check'),
+          availability: t('availability.csv.availability'),
+          upRatio: t('availability.csv.upRatio'),
+          up: t('availability.up'),
+          degraded: t('availability.degraded'),
+          down: t('availability.down'),
+          total: t('availability.total'),
+          all: name,
+        },
+        language,
+      ),
+      timeZone,
+    );
   return (
     <Card withBorder radius="md" padding="md" data-testid="availability-report">
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('availability.between', {
-            from: formatDateTime(report.from, language, timeZone),
-            to: formatDateTime(report.to, language, timeZone),
-          })}
-        </Text>
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {t('availability.between', {
+              from: formatDateTime(report.from, language, timeZone),
+              to: formatDateTime(report.to, language, timeZone),
+            })}
+          </Text>
+          {report.checks.length > 0 && (
+            <Button variant="light" size="xs" onClick={exportCsv}>
+              {t('availability.csv.button')}
+            </Button>
+          )}
+        </Group>
         {report.checks.length === 0 ? (
           <Text c="dimmed">{t('availability.noCheck')}</Text>
         ) : report.total === 0 ? (
