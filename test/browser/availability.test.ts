@@ -80,11 +80,22 @@ describe('availability report in Chromium', { timeout: 90_000 }, () => {
     expect(csv).toContain('Interface web du CRM Hermès;95,00;90,00;90;5;5;100');
     expect(csv).toContain('OCM;97,50;95,00;190;5;5;200');
 
-    await page.getByText('Équipement', { exact: true }).click();
+    await page.getByTestId('availability-scope').getByText('Équipement', { exact: true }).click();
     await page.getByRole('combobox', { name: 'Lequel' }).click();
     await page.getByRole('option', { name: 'CRM Hermès', exact: true }).click();
     await page.getByTestId('report-checks').locator('[data-check="crm-web"]').waitFor();
     expect(await figure(page)).toBe('95 %');
+
+    // One check alone.
+    await page.getByTestId('availability-scope').getByText('Vérification', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Lequel' }).click();
+    await page.getByRole('option', { name: 'Réponse SIP de la Media Gateway', exact: true }).click();
+    await page.getByTestId('report-checks').locator('[data-check="media-gateway-sip"]').waitFor();
+    expect(await figure(page)).toBe('100 %');
+    await page.getByTestId('availability-scope').getByText('Équipement', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Lequel' }).click();
+    await page.getByRole('option', { name: 'CRM Hermès', exact: true }).click();
+    await page.getByTestId('report-checks').locator('[data-check="crm-web"]').waitFor();
 
     // The last two days only: the CRM's page was up all along.
     await page.getByRole('combobox', { name: 'Période' }).click();

@@ -226,9 +226,9 @@ export const en: Messages = {
   availability: {
     title: 'Availability',
     intro:
-      'The share of results where the service worked (up or degraded), for a client, a site or an asset, over the chosen period: the mean of its checks, each weighing the same whatever its frequency.',
+      'The share of results where the service worked (up or degraded), for a client, a site, an asset or a single check, over the chosen period: for a group, the mean of its checks, each weighing the same whatever its frequency.',
     scope: 'For',
-    scopes: { client: 'Client', site: 'Site', asset: 'Asset' },
+    scopes: { client: 'Client', site: 'Site', asset: 'Asset', check: 'Check' },
     target: 'Which',
     period: 'Period',
     periods: {

@@ -225,9 +225,9 @@ export const fr = {
   availability: {
     title: 'Disponibilité',
     intro:
-      'La part des résultats où le service a fonctionné (en service ou dégradé), pour un client, un site ou un équipement, sur la période choisie : la moyenne de ses vérifications, chacune pesant autant quelle que soit sa fréquence.',
+      'La part des résultats où le service a fonctionné (en service ou dégradé), pour un client, un site, un équipement ou une seule vérification, sur la période choisie : pour un groupe, la moyenne de ses vérifications, chacune pesant autant quelle que soit sa fréquence.',
     scope: 'Pour',
-    scopes: { client: 'Client', site: 'Site', asset: 'Équipement' },
+    scopes: { client: 'Client', site: 'Site', asset: 'Équipement', check: 'Vérification' },
     target: 'Lequel',
     period: 'Période',
     periods: {

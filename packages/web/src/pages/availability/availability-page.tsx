@@ -20,6 +20,7 @@ import { useCurrentSession } from '../../auth/session-context';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { useAvailabilityReport } from '../../hooks/use-check-history';
+import { useChecks } from '../../hooks/use-checks';
 import { useActivePlan } from '../../hooks/use-plan';
 import { useLanguage } from '../../i18n/use-language';
 import { formatCount, formatDateTime, formatPercent, toZonedInputValue } from '../../lib/format';
@@ -28,8 +29,7 @@ import { useTimeZone } from '../../lib/use-time-zone';
 import { availabilityCsv } from './report-csv';
 import { periodBounds, type PeriodChoice } from './report-period';
 
-type ReportScope = Exclude<AvailabilityScope, 'check'>;
-const SCOPES: ReportScope[] = ['client', 'site', 'asset'];
+const SCOPES: AvailabilityScope[] = ['client', 'site', 'asset', 'check'];
 const PERIODS: PeriodChoice[] = ['7d', '30d', 'this-month', 'last-month', 'days'];
 
 /**
@@ -43,7 +43,7 @@ export function AvailabilityPage() {
   const plan = useActivePlan();
   usePageTitle(t('availability.title'));
   const internal = canReadInternal(user);
-  const [scope, setScope] = useState<ReportScope>('client');
+  const [scope, setScope] = useState<AvailabilityScope>('client');
   const [chosen, setChosen] = useState<string | null>(null);
   const [choice, setChoice] = useState<PeriodChoice>('30d');
   const [days, setDays] = useState({ first: '', last: '' });
@@ -51,14 +51,22 @@ export function AvailabilityPage() {
   const [askedAt, setAskedAt] = useState(() => Date.now());
   const period = useMemo(() => periodBounds(choice, askedAt, timeZone, days), [choice, askedAt, days, timeZone]);
 
+  const checks = useChecks();
   const options = useMemo(() => {
     const served = plan.data?.plan;
     if (!served) return [];
-    const list = scope === 'client' ? served.clients : scope === 'site' ? served.sites : served.assets;
+    const list =
+      scope === 'client'
+        ? served.clients
+        : scope === 'site'
+          ? served.sites
+          : scope === 'asset'
+            ? served.assets
+            : (checks.data ?? []);
     return list.map((item) => ({ value: item.id, label: item.name }));
-  }, [plan.data, scope]);
+  }, [plan.data, checks.data, scope]);
   const id = internal ? (chosen ?? options[0]?.value ?? '') : (user.clientId ?? '');
-  const effectiveScope: ReportScope = internal ? scope : 'client';
+  const effectiveScope: AvailabilityScope = internal ? scope : 'client';
   const report = useAvailabilityReport(effectiveScope, id, period);
 
   if (plan.isPending) return <PageLoader />;
@@ -81,6 +89,7 @@ export function AvailabilityPage() {
                 {t('availability.scope')}
               </Text>
               <SegmentedControl
+                data-testid="availability-scope"
                 value={scope}
                 onChange={(value) => {
                   setScope(value);
