@@ -116,6 +116,23 @@ describe('availability report in Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('opens a check’s report from its page, the choice kept in the address', async () => {
+    const { page, problems } = await signIn('operator');
+    await page.goto('/checks/crm-web');
+    await page.getByRole('link', { name: /Disponibilité sur une autre période/ }).click();
+    await page.waitForURL('**/availability?scope=check&id=crm-web');
+    await page.getByTestId('report-checks').locator('[data-check="crm-web"]').waitFor();
+    expect(await figure(page)).toBe('95 %');
+    await page.getByRole('combobox', { name: 'Période' }).click();
+    await page.getByRole('option', { name: 'Mois dernier' }).click();
+    await page.waitForURL('**/availability?scope=check&id=crm-web&period=last-month');
+    // The same address opened afresh gives the same report.
+    await page.reload();
+    expect(await page.getByRole('combobox', { name: 'Période' }).inputValue()).toBe('Mois dernier');
+    expect(await page.getByRole('combobox', { name: 'Lequel' }).inputValue()).toBe('Interface web du CRM Hermès');
+    expect(problems).toEqual([]);
+  });
+
   it('shows a client user its own client’s availability, with nothing else to choose', async () => {
     const { page, problems } = await signIn('client');
     await page.goto('/availability');

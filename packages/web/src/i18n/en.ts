@@ -191,6 +191,7 @@ export const en: Messages = {
     every: '{{every}}',
     since: 'since {{time}}',
     back: 'All checks',
+    otherPeriod: 'Availability over another period →',
     header: '{{asset}} · {{site}} · {{probe}} probe, {{every}}',
     policy: 'Down after {{failAfter}} failures in a row, back after {{recoverAfter}} successes',
     retry: ', probed again {{retry}} while a change is being confirmed',

@@ -190,6 +190,7 @@ export const fr = {
     every: '{{every}}',
     since: 'depuis le {{time}}',
     back: 'Toutes les vérifications',
+    otherPeriod: 'Disponibilité sur une autre période →',
     header: '{{asset}} · {{site}} · sonde {{probe}}, {{every}}',
     policy: 'En panne après {{failAfter}} échecs de suite, rétablie après {{recoverAfter}} succès',
     retry: ', revérifiée {{retry}} tant qu’un changement n’est pas confirmé',

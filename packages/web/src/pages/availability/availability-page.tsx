@@ -13,8 +13,8 @@ import {
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { AvailabilityResponse, AvailabilityScope } from '@vigie/contract';
+import { Link, useSearchParams } from 'react-router';
+import { AvailabilityScopeSchema, type AvailabilityResponse, type AvailabilityScope } from '@vigie/contract';
 import { canReadInternal } from '../../auth/permissions';
 import { useCurrentSession } from '../../auth/session-context';
 import { PageLoader } from '../../components/page-loader';
@@ -43,9 +43,24 @@ export function AvailabilityPage() {
   const plan = useActivePlan();
   usePageTitle(t('availability.title'));
   const internal = canReadInternal(user);
-  const [scope, setScope] = useState<AvailabilityScope>('client');
-  const [chosen, setChosen] = useState<string | null>(null);
-  const [choice, setChoice] = useState<PeriodChoice>('30d');
+  // The report asked for is in the address (`?scope=check&id=crm-web&period=last-month`): a link
+  // to it shows the same report, and a check's page links to its own.
+  const [params, setParams] = useSearchParams();
+  const [scope, setScope] = useState<AvailabilityScope>(
+    () => AvailabilityScopeSchema.safeParse(params.get('scope')).data ?? 'client',
+  );
+  const [chosen, setChosen] = useState<string | null>(() => params.get('id'));
+  const [choice, setChoice] = useState<PeriodChoice>(() => {
+    const asked = params.get('period');
+    return PERIODS.find((period) => period === asked && period !== 'days') ?? '30d';
+  });
+  const remember = (next: { scope?: AvailabilityScope; id?: string | null; period?: PeriodChoice }) => {
+    const entries = { scope: next.scope ?? scope, id: 'id' in next ? next.id : chosen, period: next.period ?? choice };
+    setParams(
+      Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => Boolean(entry[1]))),
+      { replace: true },
+    );
+  };
   const [days, setDays] = useState({ first: '', last: '' });
   // Taken when the period is chosen: a rolling period does not slide at every render.
   const [askedAt, setAskedAt] = useState(() => Date.now());
@@ -94,6 +109,7 @@ export function AvailabilityPage() {
                 onChange={(value) => {
                   setScope(value);
                   setChosen(null);
+                  remember({ scope: value, id: null });
                 }}
                 data={SCOPES.map((value) => ({ value, label: t(`availability.scopes.${value}`) }))}
               />
@@ -102,7 +118,10 @@ export function AvailabilityPage() {
               label={t('availability.target')}
               data={options}
               value={id || null}
-              onChange={setChosen}
+              onChange={(value) => {
+                setChosen(value);
+                remember({ id: value });
+              }}
               allowDeselect={false}
               w={280}
             />
@@ -116,6 +135,7 @@ export function AvailabilityPage() {
             if (!value) return;
             setChoice(value);
             setAskedAt(Date.now());
+            remember({ period: value });
           }}
           allowDeselect={false}
           w={220}

@@ -51,6 +51,13 @@ export function CheckPage() {
           />
         ))}
       </SimpleGrid>
+      <Anchor
+        component={Link}
+        to={`/availability?${new URLSearchParams({ scope: 'check', id: check.id }).toString()}`}
+        size="sm"
+      >
+        {t('checks.otherPeriod')}
+      </Anchor>
       <LatestResults checkId={check.id} timed={measuresLatency(check.probe)} />
     </Stack>
   );
