@@ -7,6 +7,7 @@ const START = Date.UTC(2026, 4, 4, 9, 0);
 const DAY = 24 * 3_600_000;
 
 interface Unmatched {
+  key: string;
   alertname: string;
   threatLabel: string | null;
   reason: string;
@@ -58,6 +59,7 @@ describe.each(DIALECTS)('inbound alerts that reveal no threat are kept in sight,
 
     expect(await unmatched()).toEqual([
       {
+        key: expect.stringMatching(/^[0-9a-f]{16}$/),
         alertname: 'NodeDown',
         threatLabel: null,
         reason: 'no-rule',
@@ -68,6 +70,7 @@ describe.each(DIALECTS)('inbound alerts that reveal no threat are kept in sight,
         summary: 'srv-2 ne répond plus',
       },
       {
+        key: expect.stringMatching(/^[0-9a-f]{16}$/),
         alertname: 'UpsOnBattery',
         threatLabel: 'electricite',
         reason: 'unknown-threat',
@@ -89,6 +92,24 @@ describe.each(DIALECTS)('inbound alerts that reveal no threat are kept in sight,
     const [listed] = await unmatched();
     expect(listed).toMatchObject({ alertname, reason: 'unknown-threat', count: 1 });
     expect(listed!.threatLabel).toHaveLength(5_000);
+  });
+
+  it('lets an operator dismiss one kind, which comes back only if it fires again', async () => {
+    await webhook([{ labels: { alertname: 'NodeDown' } }, { labels: { alertname: 'Watchdog' } }]);
+    const [, watchdog] = await unmatched();
+    expect(watchdog).toMatchObject({ alertname: 'Watchdog', key: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const url = `/api/v1/alerts/unmatched/${watchdog!.key}`;
+    expect((await t.request(t.as.viewer, 'DELETE', url)).statusCode).toBe(403);
+    expect((await t.request(t.as.operator, 'DELETE', url)).statusCode).toBe(204);
+    expect((await unmatched()).map((alert) => alert.alertname)).toEqual(['NodeDown']);
+    expect((await t.request(t.as.operator, 'DELETE', url)).statusCode).toBe(404);
+    expect((await t.request(t.as.operator, 'DELETE', '/api/v1/alerts/unmatched/nope')).statusCode).toBe(400);
+    const audit = (await t.request(t.as.auditor, 'GET', '/api/v1/audit?limit=1000')).json() as { action: string }[];
+    expect(audit.map((entry) => entry.action)).toContain('unmatched-alert.dismiss');
+
+    t.clock.advance(60_000);
+    await webhook([{ labels: { alertname: 'Watchdog' } }]);
+    expect((await unmatched())[0]).toMatchObject({ alertname: 'Watchdog', count: 1, firstAt: START + 60_000 });
   });
 
   it('drops those a new version of the plan matches, and those not seen for a week', async () => {

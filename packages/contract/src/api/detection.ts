@@ -91,6 +91,7 @@ export const SignalSchema = z.object({
  * matches, would otherwise be dropped without anyone knowing.
  */
 export const UnmatchedAlertSchema = z.object({
+  key: z.string().describe('the kind of alert: 64 bits of its alertname and threat label, to dismiss it by'),
   alertname: z.string().describe("the alerts' `alertname` label, empty when they had none"),
   threatLabel: z.string().nullable().describe('their `threat` label, when they named one'),
   reason: z
@@ -105,6 +106,8 @@ export const UnmatchedAlertSchema = z.object({
   summary: z.string().nullable().describe('the summary of the latest one'),
 });
 export type UnmatchedAlert = z.infer<typeof UnmatchedAlertSchema>;
+
+export const UnmatchedAlertParamsSchema = z.strictObject({ key: z.string().regex(/^[0-9a-f]{16}$/) });
 
 export const SignalListQuerySchema = z.object({
   incident: z.string().optional().describe('the signals raised on this incident, live or not; else the live signals'),

@@ -51,6 +51,7 @@ describe('unmatched alerts', () => {
       ],
     } as unknown as Plan;
     const listed = (labels: Record<string, string>): UnmatchedAlert => ({
+      key: '0000000000000000',
       alertname: labels['alertname'] ?? '',
       threatLabel: labels['threat'] ?? null,
       reason: 'no-rule',

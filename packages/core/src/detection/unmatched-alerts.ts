@@ -1,4 +1,7 @@
 import type { Plan, UnmatchedAlert } from '@vigie/contract';
+import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/roles';
+import { notFound } from '../errors';
 import type { EngineContext } from '../incidents/context';
 import { Fnv64 } from './fnv64';
 import { threatsForAlert } from './match-rules';
@@ -13,11 +16,13 @@ export interface UnmatchedArrival {
 }
 
 /** What a batch adds to the unmatched alerts of one kind (`key`). */
-export type UnmatchedAlertGroup = Omit<UnmatchedAlert, 'firstAt' | 'lastAt'> & { key: string };
+export type UnmatchedAlertGroup = Omit<UnmatchedAlert, 'firstAt' | 'lastAt'>;
 
 export interface UnmatchedAlertRepository {
   /** Adds the groups seen at `at`: a known key counts up and keeps the latest labels; a new one starts at `at`. */
   record(groups: readonly UnmatchedAlertGroup[], at: number): Promise<void>;
+  /** Forgets one kind of unmatched alert (until one of its kind comes again); false if unknown. */
+  dismiss(key: string): Promise<boolean>;
   /** Those last seen at `since` or later, the latest first (then by alertname), and forgets the others. */
   seenSince(since: number, limit: number): Promise<UnmatchedAlert[]>;
 }
@@ -67,4 +72,14 @@ export async function listUnmatchedAlerts(ctx: EngineContext, limit = 100): Prom
   const since = ctx.clock.now() - UNMATCHED_ALERTS_KEPT_MS;
   const listed = await ctx.store.transaction((tx) => tx.unmatchedAlerts.seenSince(since, limit));
   return active ? stillUnmatched(active.plan, listed) : listed;
+}
+
+/** Takes one kind of unmatched alert off the list, as someone who has seen to it; it comes back if it fires again. */
+export async function dismissUnmatchedAlert(ctx: EngineContext, actor: Actor, key: string): Promise<void> {
+  const dismissed = await ctx.store.transaction(async (tx) => {
+    const done = await tx.unmatchedAlerts.dismiss(key);
+    if (done) await recordAudit(tx, ctx.clock.now(), actor, 'unmatched-alert.dismiss', `unmatched-alert:${key}`);
+    return done;
+  });
+  if (!dismissed) throw notFound(`no unmatched alert ${key}`);
 }

@@ -222,6 +222,8 @@ export const en: Messages = {
       noName: '(no alertname)',
       unknownThreat: 'The threat label “{{threat}}” names no threat of the plan',
       noRule: 'No rule of the plan matches it to a threat',
+      dismiss: 'Dismiss',
+      dismissLabel: 'Dismiss {{alert}} (it comes back if it fires again)',
     },
   },
   availability: {

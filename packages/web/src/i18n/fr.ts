@@ -221,6 +221,8 @@ export const fr = {
       noName: '(sans alertname)',
       unknownThreat: 'L’étiquette threat « {{threat}} » ne nomme aucune menace du plan',
       noRule: 'Aucune règle du plan ne la rattache à une menace',
+      dismiss: 'Retirer',
+      dismissLabel: 'Retirer {{alert}} de la liste (elle reviendra si elle se déclenche de nouveau)',
     },
   },
   availability: {

@@ -311,6 +311,10 @@ export function unmatchedAlertRepository(db: Kysely<Database>): UnmatchedAlertRe
         )
         .execute();
     },
+    async dismiss(key) {
+      const result = await db.deleteFrom('unmatched_alerts').where('key', '=', key).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
     async seenSince(since, limit) {
       await db.deleteFrom('unmatched_alerts').where('last_at', '<', since).execute();
       const rows = await db
@@ -322,6 +326,7 @@ export function unmatchedAlertRepository(db: Kysely<Database>): UnmatchedAlertRe
         .limit(limit)
         .execute();
       return rows.map((row) => ({
+        key: row.key,
         alertname: row.alertname,
         threatLabel: row.threat_label,
         reason: row.reason === 'unknown-threat' ? ('unknown-threat' as const) : ('no-rule' as const),

@@ -4,6 +4,7 @@ import {
   CAN,
   cancelMaintenanceWindow,
   handleAlerts,
+  dismissUnmatchedAlert,
   listUnmatchedAlerts,
   planMaintenanceWindow,
   planMaintenance,
@@ -19,6 +20,7 @@ import {
   MaintenanceWindowSchema,
   SignalListQuerySchema,
   SignalSchema,
+  UnmatchedAlertParamsSchema,
   UnmatchedAlertSchema,
 } from '@vigie/contract';
 import type { HttpDeps } from '../deps';
@@ -113,6 +115,23 @@ export function detectionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       () => listUnmatchedAlerts(ctx),
+    );
+
+    app.delete(
+      '/api/v1/alerts/unmatched/:key',
+      {
+        config: { roles: CAN.operate },
+        schema: {
+          tags: ['detection'],
+          summary: 'Takes one kind of unmatched alert off the list (it comes back if it fires again)',
+          params: UnmatchedAlertParamsSchema,
+          response: { 204: z.null(), 404: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        await dismissUnmatchedAlert(ctx, actorOf(request).actor, request.params.key);
+        return reply.code(204).send(null);
+      },
     );
 
     app.get(

@@ -1,9 +1,10 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { UnmatchedAlert } from '@vigie/contract';
-import { canReadInternal } from '../../auth/permissions';
+import { canOperate, canReadInternal } from '../../auth/permissions';
 import { useCurrentSession } from '../../auth/session-context';
-import { useUnmatchedAlerts } from '../../hooks/use-unmatched-alerts';
+import { useDismissUnmatchedAlert, useUnmatchedAlerts } from '../../hooks/use-unmatched-alerts';
+import { describeError } from '../../lib/error-message';
 import { useLanguage } from '../../i18n/use-language';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
@@ -19,6 +20,8 @@ export function UnmatchedAlertsPanel() {
   const language = useLanguage();
   const timeZone = useTimeZone();
   const alerts = useUnmatchedAlerts(canReadInternal(user));
+  const dismiss = useDismissUnmatchedAlert();
+  const operator = canOperate(user);
   if (!alerts.data?.length) return null;
   const why = (alert: UnmatchedAlert) =>
     alert.reason === 'unknown-threat'
@@ -42,6 +45,7 @@ export function UnmatchedAlertsPanel() {
                 <Table.Th>{t('checks.unmatched.count')}</Table.Th>
                 <Table.Th>{t('checks.unmatched.last')}</Table.Th>
                 <Table.Th>{t('checks.unmatched.labels')}</Table.Th>
+                {operator && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -69,11 +73,29 @@ export function UnmatchedAlertsPanel() {
                         .join(' ')}
                     </Text>
                   </Table.Td>
+                  {operator && (
+                    <Table.Td>
+                      <Button
+                        variant="subtle"
+                        size="xs"
+                        loading={dismiss.isPending && dismiss.variables === alert.key}
+                        aria-label={t('checks.unmatched.dismissLabel', { alert: alert.alertname })}
+                        onClick={() => dismiss.mutate(alert.key)}
+                      >
+                        {t('checks.unmatched.dismiss')}
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        {dismiss.isError && (
+          <Text size="sm" c="red" role="alert">
+            {describeError(dismiss.error, t).message}
+          </Text>
+        )}
       </Stack>
     </Card>
   );
