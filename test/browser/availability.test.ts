@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { CheckResultRecord } from '@vigie/core';
 import { launchChromium } from './support/chromium';
-import { screenshot, watchForProblems } from './support/page-checks';
-import { startWebServer, TEST_PASSWORD, type WebServer } from './support/web-server';
+import { BrowserSessions, signIn } from './support/browser-session';
+import { screenshot } from './support/page-checks';
+import { startWebServer, type WebServer } from './support/web-server';
 
 const HOUR = 3_600_000;
 
@@ -12,11 +13,12 @@ const HOUR = 3_600_000;
 describe('availability report in Chromium', { timeout: 90_000 }, () => {
   let server: WebServer;
   let browser: Browser;
-  let context: BrowserContext | undefined;
+  let sessions: BrowserSessions;
 
   beforeAll(async () => {
     server = await startWebServer();
     browser = await launchChromium();
+    sessions = new BrowserSessions(browser, server.baseUrl);
     // Over the last 100 hours: the CRM's page 90 up, 5 slow, 5 down; the gateway always up.
     const now = server.t.clock.now();
     const results: CheckResultRecord[] = [];
@@ -30,35 +32,22 @@ describe('availability report in Chromium', { timeout: 90_000 }, () => {
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
+    await sessions?.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  async function signIn(role: 'operator' | 'client'): Promise<{ page: Page; problems: string[] }> {
-    await context?.close();
-    context = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1366, height: 900 },
-      locale: 'fr-FR',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const problems = watchForProblems(page);
-    await page.goto('/sign-in');
-    await page.getByLabel('Adresse e-mail').fill(server.t.emailOf(role));
-    await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL('**/overview');
-    return { page, problems };
+  async function signedIn(role: 'operator' | 'client'): Promise<Page> {
+    const page = await sessions.open();
+    await signIn(page, server.t.emailOf(role));
+    return page;
   }
 
   const figure = async (page: Page) => (await page.getByTestId('report-availability').innerText()).replace(/\s/g, ' ');
   const row = (page: Page, checkId: string) => page.getByTestId('report-checks').locator(`[data-check="${checkId}"]`);
 
   it('reports a client’s availability over 30 days, then an asset’s, then chosen days', async () => {
-    const { page, problems } = await signIn('operator');
+    const page = await signedIn('operator');
     await page.getByRole('link', { name: 'Disponibilité' }).click();
     await page.waitForURL('**/availability');
     await page.getByTestId('availability-report').waitFor();
@@ -113,11 +102,11 @@ describe('availability report in Chromium', { timeout: 90_000 }, () => {
     await page.getByLabel('Du', { exact: true }).fill(today);
     await page.getByLabel('Au (inclus)').fill(yesterday);
     await page.getByText('Choisissez un premier jour qui ne vient pas après le dernier.').waitFor();
-    expect(problems).toEqual([]);
+    expect(sessions.seen()).toEqual([]);
   });
 
   it('opens a check’s report from its page, the choice kept in the address', async () => {
-    const { page, problems } = await signIn('operator');
+    const page = await signedIn('operator');
     await page.goto('/checks/crm-web');
     await page.getByRole('link', { name: /Disponibilité sur une autre période/ }).click();
     await page.waitForURL('**/availability?scope=check&id=crm-web');
@@ -130,15 +119,15 @@ describe('availability report in Chromium', { timeout: 90_000 }, () => {
     await page.reload();
     expect(await page.getByRole('combobox', { name: 'Période' }).inputValue()).toBe('Mois dernier');
     expect(await page.getByRole('combobox', { name: 'Lequel' }).inputValue()).toBe('Interface web du CRM Hermès');
-    expect(problems).toEqual([]);
+    expect(sessions.seen()).toEqual([]);
   });
 
   it('shows a client user its own client’s availability, with nothing else to choose', async () => {
-    const { page, problems } = await signIn('client');
+    const page = await signedIn('client');
     await page.goto('/availability');
     await page.getByTestId('availability-report').waitFor();
     expect(await figure(page)).toBe('97,5 %');
     expect(await page.getByText('Équipement', { exact: true }).count()).toBe(0);
-    expect(problems).toEqual([]);
+    expect(sessions.seen()).toEqual([]);
   });
 });
