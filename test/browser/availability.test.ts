@@ -122,12 +122,25 @@ describe('availability report in Chromium', { timeout: 90_000 }, () => {
     expect(sessions.seen()).toEqual([]);
   });
 
-  it('shows a client user its own client’s availability, with nothing else to choose', async () => {
+  it('shows a client user its own client’s availability, or one of its checks, and nothing else', async () => {
     const page = await signedIn('client');
     await page.goto('/availability');
     await page.getByTestId('availability-report').waitFor();
     expect(await figure(page)).toBe('97,5 %');
-    expect(await page.getByText('Équipement', { exact: true }).count()).toBe(0);
+    const scopes = page.getByTestId('availability-scope');
+    expect(await scopes.getByText('Équipement', { exact: true }).count()).toBe(0);
+    expect(await scopes.getByText('Site', { exact: true }).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Lequel' }).click();
+    expect(await page.getByRole('option').allInnerTexts()).toEqual(['OCM']);
+    await page.keyboard.press('Escape');
+    await scopes.getByText('Vérification', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Lequel' }).click();
+    // Its own checks only: the HMP server serves no client.
+    await page.getByRole('option', { name: 'Interface web du CRM Hermès', exact: true }).waitFor();
+    expect(await page.getByRole('option', { name: 'Espace libre du disque principal HMP' }).count()).toBe(0);
+    await page.getByRole('option', { name: 'Interface web du CRM Hermès', exact: true }).click();
+    await page.getByTestId('report-checks').locator('[data-check="crm-web"]').waitFor();
+    expect(await figure(page)).toBe('95 %');
     expect(sessions.seen()).toEqual([]);
   });
 });

@@ -30,11 +30,14 @@ import { availabilityCsv } from './report-csv';
 import { periodBounds, type PeriodChoice } from './report-period';
 
 const SCOPES: AvailabilityScope[] = ['client', 'site', 'asset', 'check'];
+/** A client's people see their client as a whole, or one of its checks. */
+const CLIENT_SCOPES: AvailabilityScope[] = ['client', 'check'];
 const PERIODS: PeriodChoice[] = ['7d', '30d', 'this-month', 'last-month', 'days'];
 
 /**
- * Availability over a period for a client, a site or an asset, with each of its checks: what
- * the contact centre reports to its client. A client user sees its own client only.
+ * Availability over a period for a client, a site, an asset or one check, with each of its
+ * checks: what the contact centre reports to its client. A client user sees its own client,
+ * or one of its checks.
  */
 export function AvailabilityPage() {
   const { t } = useTranslation();
@@ -42,12 +45,13 @@ export function AvailabilityPage() {
   const timeZone = useTimeZone();
   const plan = useActivePlan();
   usePageTitle(t('availability.title'));
-  const internal = canReadInternal(user);
+  const scopes = canReadInternal(user) ? SCOPES : CLIENT_SCOPES;
   // The report asked for is in the address (`?scope=check&id=crm-web&period=last-month`): a link
   // to it shows the same report, and a check's page links to its own.
   const [params, setParams] = useSearchParams();
   const [scope, setScope] = useState<AvailabilityScope>(
-    () => AvailabilityScopeSchema.safeParse(params.get('scope')).data ?? 'client',
+    () =>
+      scopes.find((candidate) => candidate === AvailabilityScopeSchema.safeParse(params.get('scope')).data) ?? 'client',
   );
   const [chosen, setChosen] = useState<string | null>(() => params.get('id'));
   const [choice, setChoice] = useState<PeriodChoice>(() => {
@@ -80,9 +84,9 @@ export function AvailabilityPage() {
             : (checks.data ?? []);
     return list.map((item) => ({ value: item.id, label: item.name }));
   }, [plan.data, checks.data, scope]);
-  const id = internal ? (chosen ?? options[0]?.value ?? '') : (user.clientId ?? '');
-  const effectiveScope: AvailabilityScope = internal ? scope : 'client';
-  const report = useAvailabilityReport(effectiveScope, id, period);
+  // A client user's plan holds its own client only: the first option is its client.
+  const id = chosen ?? options[0]?.value ?? '';
+  const report = useAvailabilityReport(scope, id, period);
 
   if (plan.isPending) return <PageLoader />;
   if (plan.isError) return <QueryError error={plan.error} onRetry={() => void plan.refetch()} />;
@@ -97,36 +101,32 @@ export function AvailabilityPage() {
         </Text>
       </div>
       <Group align="flex-end" gap="md" wrap="wrap">
-        {internal && (
-          <>
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('availability.scope')}
-              </Text>
-              <SegmentedControl
-                data-testid="availability-scope"
-                value={scope}
-                onChange={(value) => {
-                  setScope(value);
-                  setChosen(null);
-                  remember({ scope: value, id: null });
-                }}
-                data={SCOPES.map((value) => ({ value, label: t(`availability.scopes.${value}`) }))}
-              />
-            </Stack>
-            <Select
-              label={t('availability.target')}
-              data={options}
-              value={id || null}
-              onChange={(value) => {
-                setChosen(value);
-                remember({ id: value });
-              }}
-              allowDeselect={false}
-              w={280}
-            />
-          </>
-        )}
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('availability.scope')}
+          </Text>
+          <SegmentedControl
+            data-testid="availability-scope"
+            value={scope}
+            onChange={(value) => {
+              setScope(value);
+              setChosen(null);
+              remember({ scope: value, id: null });
+            }}
+            data={scopes.map((value) => ({ value, label: t(`availability.scopes.${value}`) }))}
+          />
+        </Stack>
+        <Select
+          label={t('availability.target')}
+          data={options}
+          value={id || null}
+          onChange={(value) => {
+            setChosen(value);
+            remember({ id: value });
+          }}
+          allowDeselect={false}
+          w={280}
+        />
         <Select
           label={t('availability.period')}
           data={PERIODS.map((value) => ({ value, label: t(`availability.periods.${value}`) }))}
