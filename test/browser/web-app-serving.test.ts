@@ -13,13 +13,21 @@ describe('serving the web app', () => {
     for (const step of cleanup.splice(0)) await step();
   });
 
-  async function serve(files: Record<string, string | Buffer> | null): Promise<FastifyInstance> {
+  /** A dist folder holding these files (none for null), removed after the test. */
+  function distWith(files: Record<string, string | Buffer> | null): string {
     const dist = mkdtempSync(join(tmpdir(), 'vigie-dist-'));
     cleanup.push(() => rmSync(dist, { recursive: true, force: true }));
     for (const [name, content] of Object.entries(files ?? {})) {
       mkdirSync(join(dist, name, '..'), { recursive: true });
       writeFileSync(join(dist, name), content);
     }
+    return dist;
+  }
+
+  async function serve(
+    files: Record<string, string | Buffer> | null,
+    dist = distWith(files),
+  ): Promise<FastifyInstance> {
     const app = Fastify();
     app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'NotFound' }));
     await app.register(webApp({ distDir: dist }));
@@ -70,6 +78,19 @@ describe('serving the web app', () => {
     }
     const escape = await app.inject({ method: 'GET', url: '/../../package.json' });
     expect(escape.body).not.toContain('"name"');
+  });
+
+  it('serves the assets of the app rebuilt while it runs, without a restart', async () => {
+    const dist = distWith(BUILT);
+    const app = await serve(BUILT, dist);
+    // A new build: a new index.html naming a new asset.
+    writeFileSync(join(dist, 'assets/app-5678.js'), SCRIPT);
+    writeFileSync(join(dist, 'index.html'), BUILT['index.html'].replace('app-1234', 'app-5678'));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain('/assets/app-5678.js');
+    const asset = await app.inject({ method: 'GET', url: '/assets/app-5678.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.body).toBe(SCRIPT);
   });
 
   it('explains in French how to build the app when dist is missing', async () => {

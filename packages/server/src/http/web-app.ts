@@ -20,6 +20,9 @@ const NOT_BUILT_PAGE = `<!doctype html>
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** How soon an unknown asset may have the app's folder listed again. */
+const RELIST_AFTER_MS = 1_000;
+
 function isApiPath(path: string): boolean {
   return path === 'api' || path.startsWith('api/');
 }
@@ -55,8 +58,18 @@ export function webApp(options: { distDir?: string } = {}) {
       return;
     }
 
-    // The files are listed once: a request can only name one of them, never a path of its own.
-    const files = listFiles(distDir);
+    // A request can only name a file listed here, never a path of its own. The app rebuilt
+    // under a running server names new assets: an unknown one has the folder listed again,
+    // at most once a second, rather than a blank page until a restart.
+    let files = listFiles(distDir);
+    let listedAt = Date.now();
+    const isAsset = (path: string) => {
+      if (files.has(path)) return true;
+      if (Date.now() - listedAt < RELIST_AFTER_MS) return false;
+      files = listFiles(distDir);
+      listedAt = Date.now();
+      return files.has(path);
+    };
     await app.register(fastifyStatic, { root: distDir, serve: false, preCompressed: true });
 
     const sendIndex = (reply: FastifyReply) =>
@@ -65,7 +78,7 @@ export function webApp(options: { distDir?: string } = {}) {
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (request: WildcardRequest, reply) => {
       const path = request.params['*'];
       if (isApiPath(path)) return reply.callNotFound();
-      if (files.has(path) && path !== 'index.html') {
+      if (path !== 'index.html' && (files.has(path) || (path.startsWith('assets/') && isAsset(path)))) {
         // Vite names every asset by its content hash: a browser may keep it for good.
         if (path.startsWith('assets/'))
           return reply.header('cache-control', IMMUTABLE).sendFile(path, { cacheControl: false });
