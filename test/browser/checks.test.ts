@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { initialCheckMemory, shardOf, type CheckResultRecord } from '@vigie/core';
+import { initialCheckMemory, shardOf, UNMATCHED_ALERTS_KEPT_MS, type CheckResultRecord } from '@vigie/core';
 import { launchChromium } from './support/chromium';
 import { screenshot, watchForProblems } from './support/page-checks';
 import { startWebServer, TEST_PASSWORD, type WebServer } from './support/web-server';
@@ -169,6 +169,7 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
           },
         ],
         server.t.clock.now(),
+        server.t.clock.now() - UNMATCHED_ALERTS_KEPT_MS,
       ),
     );
     const { page, problems } = await openSignedIn();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listUnmatchedAlerts } from '@vigie/core';
+import { handleAlerts, listUnmatchedAlerts } from '@vigie/core';
 import { DIALECTS } from '../../packages/server/src/testing/test-databases';
 import { createTestApp, SEED_PLAN_TEXT, type TestApp } from '../../packages/server/src/testing/test-app';
 
@@ -132,5 +132,18 @@ describe.each(DIALECTS)('inbound alerts that reveal no threat are kept in sight,
     // A week later (the sessions above have expired by then: asked of the verb the route calls).
     t.clock.advance(7 * DAY + 1);
     expect(await listUnmatchedAlerts(t.ctx)).toEqual([]);
+    // One of its kind firing again then starts afresh, not on top of last week's count.
+    await handleAlerts(t.ctx, [
+      {
+        status: 'firing',
+        labels: { alertname: 'UpsOnBattery', threat: 'electricite' },
+        summary: null,
+        fingerprint: null,
+        startsAt: null,
+      },
+    ]);
+    expect(await listUnmatchedAlerts(t.ctx)).toMatchObject([
+      { alertname: 'UpsOnBattery', count: 1, firstAt: t.clock.now() },
+    ]);
   });
 });

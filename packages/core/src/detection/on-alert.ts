@@ -3,7 +3,7 @@ import { activePlanOrFail } from '../incidents/with-incident';
 import { labelFingerprint } from './label-fingerprint';
 import { assetForAlert, threatsForAlert } from './match-rules';
 import { recordSignals, recoverSources, type SignalInput, type SourceRecovery } from './record-signal';
-import { groupUnmatchedAlerts, type UnmatchedArrival } from './unmatched-alerts';
+import { groupUnmatchedAlerts, UNMATCHED_ALERTS_KEPT_MS, type UnmatchedArrival } from './unmatched-alerts';
 
 /** An alert from outside (Alertmanager, a generic JSON sender), already parsed. */
 export interface InboundAlert {
@@ -64,7 +64,7 @@ export async function handleAlerts(ctx: EngineContext, alerts: readonly InboundA
   // Told to whoever looks (`listUnmatchedAlerts`): a misrouted alert must not vanish unseen.
   if (unmatched.length) {
     const groups = groupUnmatchedAlerts(unmatched);
-    await ctx.store.transaction((tx) => tx.unmatchedAlerts.record(groups, now));
+    await ctx.store.transaction((tx) => tx.unmatchedAlerts.record(groups, now, now - UNMATCHED_ALERTS_KEPT_MS));
   }
   return outcomes;
 }

@@ -19,11 +19,14 @@ export interface UnmatchedArrival {
 export type UnmatchedAlertGroup = Omit<UnmatchedAlert, 'firstAt' | 'lastAt'>;
 
 export interface UnmatchedAlertRepository {
-  /** Adds the groups seen at `at`: a known key counts up and keeps the latest labels; a new one starts at `at`. */
-  record(groups: readonly UnmatchedAlertGroup[], at: number): Promise<void>;
+  /**
+   * Adds the groups seen at `at`: a known key counts up and keeps the latest labels; a new one
+   * starts at `at`. Kinds last seen before `forgetBefore` are forgotten first.
+   */
+  record(groups: readonly UnmatchedAlertGroup[], at: number, forgetBefore: number): Promise<void>;
   /** Forgets one kind of unmatched alert (until one of its kind comes again); false if unknown. */
   dismiss(key: string): Promise<boolean>;
-  /** Those last seen at `since` or later, the latest first (then by alertname), and forgets the others. */
+  /** Those last seen at `since` or later, the latest first (then by alertname). */
   seenSince(since: number, limit: number): Promise<UnmatchedAlert[]>;
 }
 

@@ -283,8 +283,10 @@ export function maintenanceRepository(db: Kysely<Database>): MaintenanceReposito
 
 export function unmatchedAlertRepository(db: Kysely<Database>): UnmatchedAlertRepository {
   return {
-    async record(groups, at) {
+    async record(groups, at, forgetBefore) {
       if (!groups.length) return;
+      // Kinds not seen since are forgotten first: one that fires again starts afresh.
+      await db.deleteFrom('unmatched_alerts').where('last_at', '<', forgetBefore).execute();
       await db
         .insertInto('unmatched_alerts')
         .values(
@@ -316,10 +318,10 @@ export function unmatchedAlertRepository(db: Kysely<Database>): UnmatchedAlertRe
       return Number(result.numDeletedRows) > 0;
     },
     async seenSince(since, limit) {
-      await db.deleteFrom('unmatched_alerts').where('last_at', '<', since).execute();
       const rows = await db
         .selectFrom('unmatched_alerts')
         .selectAll()
+        .where('last_at', '>=', since)
         .orderBy('last_at', 'desc')
         .orderBy('alertname')
         .orderBy('key')
