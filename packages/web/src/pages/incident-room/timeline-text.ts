@@ -127,13 +127,7 @@ function recoveryPointLine(summary: string, data: Record<string, unknown>, t: TF
     );
   if (newest) return t('room.timeline.rpo.newest', { name: newest[1], file: newest[2], ago: ago(newest[3]!) });
   const none = /^(.+): no good backup in the last (\S+)$/.exec(summary);
-  if (none) {
-    const within = parseDuration(none[2]!);
-    return t('room.timeline.rpo.none', {
-      name: none[1],
-      within: within === undefined ? none[2] : formatDurationForHumans(within, language),
-    });
-  }
+  if (none) return t('room.timeline.rpo.none', { name: none[1], within: spoken(none[2]!, language) });
   for (const [pattern, say] of UNKNOWN_REASONS) {
     const unknown = new RegExp(`^(.+?): ${pattern.source.slice(1, -1)}: the recovery point is unknown$`).exec(summary);
     if (unknown) return t('room.timeline.rpo.unknown', { name: unknown[1], why: say(t, unknown.slice(1)) });
