@@ -60,6 +60,7 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
           },
           lastLatencyMs: 10_000,
           lastMessage: results.at(-1)!.message,
+          lastValues: {},
           updatedAt: now,
         },
       ]);

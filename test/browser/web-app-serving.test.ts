@@ -100,4 +100,20 @@ describe('serving the web app', () => {
     expect(response.body).toContain('L’application web n’est pas construite');
     expect((await app.inject({ method: 'GET', url: '/api/v1/nothing' })).statusCode).toBe(404);
   });
+
+  it('serves the app built while the server runs, from the next page loaded, without a restart', async () => {
+    // Not even the folder exists when the server starts.
+    const dist = join(distWith(null), 'dist');
+    const app = await serve(null, dist);
+    expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(503);
+    for (const [name, content] of Object.entries(BUILT)) {
+      mkdirSync(join(dist, name, '..'), { recursive: true });
+      writeFileSync(join(dist, name), content);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const page = await app.inject({ method: 'GET', url: '/incidents' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Vigie</title>');
+    expect((await app.inject({ method: 'GET', url: '/assets/app-1234.js' })).body).toBe(SCRIPT);
+  });
 });

@@ -112,6 +112,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
           },
           lastLatencyMs: 10_000,
           lastMessage: 'No HTTP answer from https://crm.principal.mediacontact.example/ within 10 s',
+          lastValues: {},
           updatedAt: at,
         },
       ]),
@@ -130,6 +131,7 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
           memory: initialCheckMemory(),
           lastLatencyMs: null,
           lastMessage: null,
+          lastValues: {},
           updatedAt: Date.now(),
         },
       ]),
@@ -288,6 +290,14 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     await dialog.getByRole('button', { name: 'Révoquer' }).click();
     await page.getByTestId('tokens-table').getByText('Révoqué').waitFor();
     await screenshot(page, '15-admin-tokens');
+    // How Alertmanager and Prometheus use a token, with this server's own address.
+    await page.getByRole('button', { name: 'Exemples : Alertmanager et Prometheus' }).click();
+    const origin = new URL(page.url()).origin;
+    expect(await page.getByTestId('alertmanager-example').innerText()).toContain(
+      `url: ${origin}/api/v1/alerts/alertmanager`,
+    );
+    expect(await page.getByTestId('prometheus-example').innerText()).toContain(`targets: ['${new URL(origin).host}']`);
+    await screenshot(page, '15b-admin-token-examples');
 
     const client = await openPage();
     await signIn(client.page, 'dsi.nouveau@ocm.example', password);

@@ -46,6 +46,7 @@ describe.each(DIALECTS)('monitoring API on %s', (dialect) => {
           },
           lastLatencyMs: 4.2,
           lastMessage: 'No HTTP answer',
+          lastValues: {},
           updatedAt: now,
         },
       ]);

@@ -96,6 +96,7 @@ describe.each(DIALECTS)('detection: combinations of checks become incidents, on 
           memory: { ...initialCheckMemory(), state: to, since: at, lastStatus: to, lastAt: at },
           lastLatencyMs: null,
           lastMessage: message,
+          lastValues: {},
           updatedAt: at,
         },
       ]),

@@ -258,6 +258,8 @@ export interface CheckStateRecord {
   memory: CheckMemory;
   lastLatencyMs: number | null;
   lastMessage: string | null;
+  /** What the last result measured (none before a first result). */
+  lastValues: CheckResult['values'];
   updatedAt: number;
 }
 

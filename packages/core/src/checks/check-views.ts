@@ -8,6 +8,11 @@ export function redactTarget(target: string | undefined): string | null {
   return target.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]+):[^@/]*@/i, '$1@');
 }
 
+/** Heartbeats and agents report by themselves: nothing to probe, no response time to measure. */
+export function reportsByItself(check: Pick<Check, 'probe'>): boolean {
+  return check.probe === 'heartbeat' || check.probe === 'agent';
+}
+
 /** A check of the plan with its persisted state, as the API lists it. */
 export function toCheckView(plan: Plan, check: Check, state: CheckStateRecord | undefined): CheckView {
   const asset = plan.assets.find((a) => a.id === check.asset);
@@ -21,8 +26,7 @@ export function toCheckView(plan: Plan, check: Check, state: CheckStateRecord | 
     everyMs: check.every,
     failAfter: check.failAfter,
     recoverAfter: check.recoverAfter,
-    // Heartbeats and agents report by themselves: nothing to probe again.
-    retryEveryMs: check.probe === 'heartbeat' || check.probe === 'agent' ? null : retryDelayOf(check),
+    retryEveryMs: reportsByItself(check) ? null : retryDelayOf(check),
     example: check.example,
     asset: { id: check.asset, name: asset?.name ?? check.asset },
     site: { id: site?.id ?? '', name: site?.name ?? '' },

@@ -36,6 +36,8 @@ export interface CheckStatesTable {
   last_at: number | null;
   last_latency_ms: number | null;
   last_message: string | null;
+  /** The last result's measured values as JSON, null when it measured none. */
+  last_measured: string | null;
   updated_at: number;
 }
 

@@ -312,6 +312,7 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
       },
       lastLatencyMs: 1.5,
       lastMessage: `HTTP 200 OK ${i}`,
+      lastValues: i % 2 === 0 ? { statusCode: 200, certDaysLeft: 40 + upRun, tls: true } : {},
       updatedAt: 2_000 + upRun,
     });
     await store.transaction((tx) => tx.checkStates.upsertMany(Array.from({ length: 293 }, (_, i) => state(i, 1))));

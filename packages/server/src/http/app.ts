@@ -29,7 +29,9 @@ import { streamRoutes } from './routes/stream';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 import { heartbeatRoutes } from './routes/heartbeats';
+import { metricsRoutes } from './routes/metrics';
 import { monitoringRoutes } from './routes/monitoring';
+import { AlertCounters } from '../metrics/alert-counters';
 import { planRoutes } from './routes/plan';
 import { userRoutes } from './routes/users';
 import { webApp } from './web-app';
@@ -106,6 +108,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   });
 
   installAuthGuard(app, deps);
+  const alertCounters = new AlertCounters();
 
   await app.register(healthRoutes);
   await app.register(authRoutes(deps));
@@ -119,7 +122,8 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(settingsRoutes(deps));
   await app.register(monitoringRoutes(deps));
   await app.register(heartbeatRoutes(deps));
-  await app.register(detectionRoutes(deps));
+  await app.register(detectionRoutes(deps, alertCounters));
+  await app.register(metricsRoutes(deps, alertCounters));
   await app.register(runbookRoutes(deps));
   await app.register(drillRoutes(deps));
   await app.register(statusPageRoutes(deps));

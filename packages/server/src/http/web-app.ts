@@ -41,32 +41,22 @@ type WildcardRequest = FastifyRequest<{ Params: { '*': string } }>;
 /**
  * Serves the built single-page app: its files as they are (pre-compressed when the
  * browser accepts it), and index.html for any other path outside `/api` so that the
- * app's own routes load. Without a build, every such path explains how to build it.
+ * app's own routes load. Without a build, every such path explains how to build it, and
+ * the app built meanwhile is served from the next page loaded, without a restart.
  */
 export function webApp(options: { distDir?: string } = {}) {
   const distDir = options.distDir ?? WEB_DIST_DIR;
   return async (app: FastifyInstance): Promise<void> => {
-    if (!existsSync(join(distDir, 'index.html'))) {
-      app.get('/*', { config: { public: true }, schema: { hide: true } }, (request: WildcardRequest, reply) => {
-        if (isApiPath(request.params['*'])) return reply.callNotFound();
-        return reply
-          .code(503)
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'no-store')
-          .send(NOT_BUILT_PAGE);
-      });
-      return;
-    }
-
-    // A request can only name a file listed here, never a path of its own. The app rebuilt
-    // under a running server names new assets: an unknown one has the folder listed again,
-    // at most once a second, rather than a blank page until a restart.
-    let files = listFiles(distDir);
+    // A request can only name a file listed here, never a path of its own. The app built or
+    // rebuilt under a running server names new files: an unknown one has the folder listed
+    // again, at most once a second, rather than a blank page until a restart.
+    const listBuilt = () => (existsSync(join(distDir, 'index.html')) ? listFiles(distDir) : new Set<string>());
+    let files = listBuilt();
     let listedAt = Date.now();
-    const isAsset = (path: string) => {
+    const isListed = (path: string) => {
       if (files.has(path)) return true;
       if (Date.now() - listedAt < RELIST_AFTER_MS) return false;
-      files = listFiles(distDir);
+      files = listBuilt();
       listedAt = Date.now();
       return files.has(path);
     };
@@ -78,7 +68,14 @@ export function webApp(options: { distDir?: string } = {}) {
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (request: WildcardRequest, reply) => {
       const path = request.params['*'];
       if (isApiPath(path)) return reply.callNotFound();
-      if (path !== 'index.html' && (files.has(path) || (path.startsWith('assets/') && isAsset(path)))) {
+      if (!isListed('index.html')) {
+        return reply
+          .code(503)
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .send(NOT_BUILT_PAGE);
+      }
+      if (path !== 'index.html' && (files.has(path) || (path.startsWith('assets/') && isListed(path)))) {
         // Vite names every asset by its content hash: a browser may keep it for good.
         if (path.startsWith('assets/'))
           return reply.header('cache-control', IMMUTABLE).sendFile(path, { cacheControl: false });

@@ -15,6 +15,7 @@ export interface LiveCheck {
   memory: CheckMemory;
   lastLatencyMs: number | null;
   lastMessage: string | null;
+  lastValues: CheckStateRecord['lastValues'];
   /** When its state was last handed to the writer (0: never by this node). */
   stateWrittenAt: number;
   /** When its next run is due (or, for a heartbeat, when its silence becomes a failure). */
@@ -51,6 +52,7 @@ export function trackCheck(
     memory: state?.memory ?? initialCheckMemory(),
     lastLatencyMs: state?.lastLatencyMs ?? null,
     lastMessage: state?.lastMessage ?? null,
+    lastValues: state?.lastValues ?? {},
     stateWrittenAt: state?.updatedAt ?? 0,
     dueAt: 0,
     running: false,

@@ -233,6 +233,7 @@ export class CheckScheduler {
           live.memory = state.memory;
           live.lastLatencyMs = state.lastLatencyMs;
           live.lastMessage = state.lastMessage;
+          live.lastValues = state.lastValues;
         }
         scheduleCheck(this.shards.get(live.def.shard)!, live, now);
       }
@@ -322,6 +323,7 @@ export class CheckScheduler {
     live.memory = step.memory;
     live.lastLatencyMs = result.latencyMs;
     live.lastMessage = result.message;
+    live.lastValues = result.values;
     if (!steady) live.stateWrittenAt = at;
     this.writer.add(
       // Written out rather than spread: this runs for every result of every check.
@@ -382,6 +384,7 @@ function stateRecordOf(live: LiveCheck, at: number): CheckStateRecord {
     memory: live.memory,
     lastLatencyMs: live.lastLatencyMs,
     lastMessage: live.lastMessage,
+    lastValues: live.lastValues,
     updatedAt: at,
   };
 }

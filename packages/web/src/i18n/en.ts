@@ -920,6 +920,10 @@ export const en: Messages = {
     tokens: {
       caption: 'API tokens for automation',
       intro: 'A token lets a program call the API with the header “Authorization: Bearer …”.',
+      examples: 'Examples: Alertmanager and Prometheus',
+      alertmanagerHint:
+        'Alertmanager sends its alerts to Vigie (a webhook receiver; the plan’s rules map them to threats):',
+      prometheusHint: 'Prometheus reads the checks’ states, their measures and the incidents under way (/metrics):',
       create: 'Create a token',
       name: 'Token name',
       nameHint: 'What it is for, such as “monitoring” or “backup script”.',

@@ -920,7 +920,11 @@ export const fr = {
     },
     tokens: {
       caption: 'Jetons d’API pour l’automatisation',
-      intro: 'Un jeton permet à un programme d’appeler l’API avec l’en-tête « Authorization: Bearer … ».',
+      intro: 'Un jeton permet à un programme d’appeler l’API avec l’en-tête «\u202fAuthorization: Bearer …\u202f».',
+      examples: 'Exemples : Alertmanager et Prometheus',
+      alertmanagerHint:
+        'Alertmanager envoie ses alertes à Vigie (un récepteur webhook ; les règles du plan les rattachent aux menaces) :',
+      prometheusHint: 'Prometheus lit l’état des vérifications, leurs mesures et les incidents en cours (/metrics) :',
       create: 'Créer un jeton',
       name: 'Nom du jeton',
       nameHint: 'À quoi il sert, par exemple « supervision » ou « script de sauvegarde ».',

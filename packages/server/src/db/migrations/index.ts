@@ -10,6 +10,7 @@ import * as liveSignalsOfIncident from './008-live-signals-of-incident';
 import * as liveSignalKeys from './009-live-signal-keys';
 import * as pendingSignals from './010-pending-signals';
 import * as unmatchedAlerts from './011-unmatched-alerts';
+import * as checkLastValues from './012-check-last-values';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-live-signal-keys': liveSignalKeys,
   '010-pending-signals': pendingSignals,
   '011-unmatched-alerts': unmatchedAlerts,
+  '012-check-last-values': checkLastValues,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,7 +4,7 @@ import type { Dialect } from '../connect';
 import type { Database } from '../schema';
 import { BatchStatement } from './batch-statement';
 import type { CheckStatesTable } from '../monitoring-schema';
-import { chunks, statusCode, statusOf } from './check-codes';
+import { chunks, readMeasured, statusCode, statusOf, writeMeasured } from './check-codes';
 
 const STATE_COLUMNS = [
   'check_id',
@@ -21,10 +21,11 @@ const STATE_COLUMNS = [
   'last_at',
   'last_latency_ms',
   'last_message',
+  'last_measured',
   'updated_at',
 ] as const satisfies readonly (keyof CheckStatesTable)[];
 
-/** A check's state written whole, over the one stored (15 parameters a row). */
+/** A check's state written whole, over the one stored (16 parameters a row). */
 const UPSERT_STATES = new BatchStatement({
   into: `insert into check_states (${STATE_COLUMNS.join(', ')})`,
   columns: STATE_COLUMNS.length,
@@ -53,6 +54,7 @@ function toRecord(row: Selectable<CheckStatesTable>): CheckStateRecord {
     },
     lastLatencyMs: row.last_latency_ms === null ? null : Number(row.last_latency_ms),
     lastMessage: row.last_message,
+    lastValues: readMeasured(row.last_measured),
     updatedAt: Number(row.updated_at),
   };
 }
@@ -64,7 +66,7 @@ export function checkStateRepository(db: Kysely<Database>, dialect: Dialect): Ch
         db,
         dialect,
         states,
-        ({ checkId, shard, memory: m, lastLatencyMs, lastMessage, updatedAt }) => [
+        ({ checkId, shard, memory: m, lastLatencyMs, lastMessage, lastValues, updatedAt }) => [
           checkId,
           shard,
           m.state,
@@ -79,6 +81,7 @@ export function checkStateRepository(db: Kysely<Database>, dialect: Dialect): Ch
           m.lastAt,
           lastLatencyMs,
           lastMessage,
+          writeMeasured(lastValues),
           updatedAt,
         ],
       );

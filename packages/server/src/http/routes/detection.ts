@@ -26,6 +26,7 @@ import {
 import type { HttpDeps } from '../deps';
 import { actorOf } from '../auth-guard';
 import { engineContext } from './incidents';
+import type { AlertCounters, AlertFormat } from '../../metrics/alert-counters';
 
 /**
  * The answer to a batch of alerts is built here, typed by its schema, one entry per alert:
@@ -34,10 +35,11 @@ import { engineContext } from './incidents';
 const serializeAlertsAccepted = () => (data: unknown) => JSON.stringify(data);
 
 /** Signals, inbound alerts (Alertmanager webhook, generic JSON) and maintenance windows. */
-export function detectionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
+export function detectionRoutes(deps: HttpDeps, counters: AlertCounters): FastifyPluginAsyncZod {
   const ctx = engineContext(deps);
-  const accept = async (alerts: InboundAlert[]) => {
+  const accept = async (format: AlertFormat, alerts: InboundAlert[]) => {
     const outcomes = await handleAlerts(ctx, alerts);
+    counters.count(format, outcomes);
     deps.wakeEngine();
     return {
       accepted: outcomes.length,
@@ -63,6 +65,7 @@ export function detectionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply.code(202).send(
           await accept(
+            'alertmanager',
             request.body.alerts.map((a) => ({
               status: a.status,
               labels: a.labels,
@@ -91,6 +94,7 @@ export function detectionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         const list = 'alerts' in request.body ? request.body.alerts : [request.body];
         return reply.code(202).send(
           await accept(
+            'generic',
             list.map((a) => ({
               status: a.status,
               labels: a.labels,

@@ -11,6 +11,7 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { CreateTokenModal } from './create-token-modal';
 import { RevokeTokenModal } from './revoke-token-modal';
+import { TokenUsage } from './token-usage';
 
 /** API tokens: who owns each, when it was last used, and revocation. */
 export function ApiTokensPanel() {
@@ -32,6 +33,7 @@ export function ApiTokensPanel() {
         </Text>
         <Button onClick={open}>{t('admin.tokens.create')}</Button>
       </Group>
+      <TokenUsage />
       <CreateTokenModal opened={creating} onClose={close} />
       <RevokeTokenModal token={revoking} onClose={() => setRevoking(null)} />
       {tokens.isPending && <PageLoader />}

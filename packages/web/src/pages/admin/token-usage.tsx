@@ -1,0 +1,48 @@
+import { Accordion, Code, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** How the two monitoring systems people already run talk to Vigie with a token. */
+export function TokenUsage() {
+  const { t } = useTranslation();
+  const origin = window.location.origin;
+  const url = new URL(origin);
+  const alertmanager = [
+    'receivers:',
+    '  - name: vigie',
+    '    webhook_configs:',
+    `      - url: ${origin}/api/v1/alerts/alertmanager`,
+    '        send_resolved: true',
+    '        http_config:',
+    '          authorization:',
+    '            credentials: vgt_…',
+  ].join('\n');
+  const prometheus = [
+    'scrape_configs:',
+    '  - job_name: vigie',
+    `    scheme: ${url.protocol.replace(':', '')}`,
+    '    metrics_path: /metrics',
+    '    authorization:',
+    '      credentials: vgt_…',
+    '    static_configs:',
+    `      - targets: ['${url.host}']`,
+  ].join('\n');
+  return (
+    <Accordion variant="contained" maw={720}>
+      <Accordion.Item value="examples">
+        <Accordion.Control>{t('admin.tokens.examples')}</Accordion.Control>
+        <Accordion.Panel>
+          <Stack gap="xs">
+            <Text size="sm">{t('admin.tokens.alertmanagerHint')}</Text>
+            <Code block data-testid="alertmanager-example">
+              {alertmanager}
+            </Code>
+            <Text size="sm">{t('admin.tokens.prometheusHint')}</Text>
+            <Code block data-testid="prometheus-example">
+              {prometheus}
+            </Code>
+          </Stack>
+        </Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
+  );
+}

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../packages/server/src/testing/test-databases';
+import { startVigieProcess, type RunningServer } from '../support/cli';
+import { startPrometheus, type PrometheusPeer } from '../support/peers/prometheus';
+import { HttpTarget, monitoringPlan, waitFor } from './support';
+
+const ADMIN = { email: 'admin@example.org', password: 'un mot de passe solide' };
+
+/** Debian's Prometheus scrapes a running Vigie with an API token and reads its checks. */
+describe('metrics scraped by a real Prometheus', () => {
+  let database: TestDatabase;
+  let vigie: RunningServer;
+  let prometheus: PrometheusPeer;
+  const crm = new HttpTarget();
+  let token = '';
+
+  beforeAll(async () => {
+    await crm.start();
+    database = await createTestDatabase('sqlite');
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-prom-'));
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(
+      plan,
+      monitoringPlan([
+        `{ id: crm-web, name: "Interface du CRM \\"Hermès\\"", asset: crm, probe: http, target: "http://127.0.0.1:${crm.port}/", every: 1s, timeout: 1s, failAfter: 1, recoverAfter: 1 }`,
+      ]),
+    );
+    vigie = await startVigieProcess(['--db', database.url, '--plan', plan], {
+      cwd: dir,
+      env: { VIGIE_ADMIN_EMAIL: ADMIN.email, VIGIE_ADMIN_PASSWORD: ADMIN.password, VIGIE_DATA_DIR: dir },
+    });
+    const login = await fetch(`${vigie.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const created = await fetch(`${vigie.baseUrl}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'prometheus' }),
+    });
+    ({ token } = (await created.json()) as { token: string });
+    prometheus = await startPrometheus(new URL(vigie.baseUrl).host, '/metrics', token);
+  }, 120_000);
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await vigie?.stop();
+    await database?.drop();
+    await crm.stop();
+  });
+
+  const valueOf = async (promql: string): Promise<string | undefined> => (await prometheus.query(promql))[0]?.value[1];
+
+  it('reads the check up, then down once its target fails, with its labels', async () => {
+    await waitFor('the check up in Prometheus', async () => (await valueOf('vigie_check_up{check="crm-web"}')) === '1');
+    expect(await prometheus.target()).toMatchObject({ health: 'up', lastError: '' });
+    const [info] = await prometheus.query('vigie_check_info');
+    expect(info?.metric).toMatchObject({
+      job: 'vigie',
+      check: 'crm-web',
+      name: 'Interface du CRM "Hermès"',
+      asset: 'crm',
+      site: 'principal',
+      probe: 'http',
+      target: `http://127.0.0.1:${crm.port}/`,
+    });
+    expect(await valueOf('vigie_check_measured_value{check="crm-web",measure="statusCode"}')).toBe('200');
+    expect(Number(await valueOf('vigie_check_latency_seconds{check="crm-web"}'))).toBeGreaterThan(0);
+    expect(await valueOf('vigie_incidents{threat="panne",status="open"}')).toBe('0');
+    expect(Number(await valueOf('process_resident_memory_bytes'))).toBeGreaterThan(10e6);
+
+    crm.mode = 'down';
+    await waitFor(
+      'the check down in Prometheus',
+      async () => (await valueOf('vigie_check_up{check="crm-web"}')) === '0',
+    );
+    expect(await valueOf('vigie_check_state{check="crm-web",state="down"}')).toBe('1');
+    expect(await valueOf('vigie_check_measured_value{check="crm-web",measure="statusCode"}')).toBe('500');
+  }, 60_000);
+
+  it("writes what promtool accepts (its only remarks are on prom-client's nodejs_active_* gauges)", async () => {
+    const text = await (
+      await fetch(`${vigie.baseUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } })
+    ).text();
+    const checked = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    const remarks = `${checked.stdout}${checked.stderr}`.split('\n').filter(Boolean);
+    expect(remarks.filter((line) => !/^nodejs_active_\w+_total non-counter metrics/.test(line))).toEqual([]);
+    expect([0, 3]).toContain(checked.status); // 3: remarks only; 1 would be a text it cannot read
+    const ours = spawnSync('/usr/bin/promtool', ['check', 'metrics'], {
+      input:
+        text
+          .split('\n')
+          .filter((line) => line.includes('vigie_'))
+          .join('\n') + '\n',
+      encoding: 'utf8',
+    });
+    expect({ status: ours.status, remarks: ours.stdout + ours.stderr }).toEqual({ status: 0, remarks: '' });
+  });
+
+  it('refuses a scrape without a token', async () => {
+    expect((await fetch(`${vigie.baseUrl}/metrics`)).status).toBe(401);
+  });
+});
