@@ -19,6 +19,8 @@ export function checkMetrics(
   now: number,
 ): MetricFamily[] {
   const stateOf = new Map(states.map((s) => [s.checkId, s]));
+  const siteOf = new Map(plan.assets.map((a) => [a.id, a.site]));
+  const activeWindows = windows.filter((w) => w.from <= now && now < w.to);
   const info = metricFamily(
     'vigie_check_info',
     'gauge',
@@ -48,7 +50,7 @@ export function checkMetrics(
   const measured = metricFamily(
     'vigie_check_measured_value',
     'gauge',
-    "A value the check's last result measured (battery charge, days a TLS certificate has left, free disk space…); true and false are 1 and 0.",
+    "A value the check's last result measured (battery charge, days a TLS certificate has left, free disk space and others); true and false are 1 and 0.",
   );
   const interval = metricFamily(
     'vigie_check_interval_seconds',
@@ -62,8 +64,7 @@ export function checkMetrics(
   );
 
   for (const check of checks) {
-    const asset = plan.assets.find((a) => a.id === check.asset);
-    const labels = { check: check.id, asset: check.asset, site: asset?.site ?? '' };
+    const labels = { check: check.id, asset: check.asset, site: siteOf.get(check.asset) ?? '' };
     const stored = stateOf.get(check.id);
     const memory = stored?.memory;
     const current = memory?.state ?? 'unknown';
@@ -73,7 +74,8 @@ export function checkMetrics(
     );
     for (const name of CHECK_STATE_NAMES) state.add({ ...labels, state: name }, name === current ? 1 : 0);
     interval.add(labels, seconds(check.every));
-    maintenance.add(labels, maintenanceCovering(plan, windows, check.asset, now) ? 1 : 0);
+    const covered = activeWindows.length > 0 && maintenanceCovering(plan, activeWindows, check.asset, now);
+    maintenance.add(labels, covered ? 1 : 0);
     if (current !== 'unknown') up.add(labels, current === 'up' || current === 'degraded' ? 1 : 0);
     if (memory?.since != null) since.add(labels, seconds(memory.since));
     if (!stored || memory?.lastAt == null) continue;
