@@ -133,6 +133,44 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows which checks planned work covers now, until when and why', async () => {
+    const now = Date.now();
+    const window = await server.t.request(server.t.as.operator, 'POST', '/api/v1/maintenance', {
+      scope: 'site',
+      targetId: 'secours',
+      from: now - MINUTE,
+      to: now + 60 * MINUTE,
+      reason: 'Bascule de test vers le site de secours',
+    });
+    expect(window.statusCode).toBe(201);
+    try {
+      const { page, problems } = await openSignedIn();
+      await page.goto('/checks');
+      const row = page.getByTestId('checks-table').locator('tr[data-check="synchro-secours"]');
+      await row.getByTestId('check-maintenance').waitFor();
+      expect(await row.getByTestId('check-maintenance').innerText()).toMatch(/^en maintenance\s+jusqu’au /i);
+      expect(
+        await page
+          .getByTestId('checks-table')
+          .locator('tr[data-check="crm-web"]')
+          .getByTestId('check-maintenance')
+          .count(),
+      ).toBe(0);
+      await screenshot(page, '40b-checks-maintenance');
+      await page.goto('/checks/synchro-secours');
+      const note = page.getByTestId('check-maintenance');
+      await note.waitFor();
+      expect(await note.innerText()).toMatch(/jusqu’au .+ : Bascule de test vers le site de secours$/);
+      expect(problems).toEqual([]);
+    } finally {
+      await server.t.request(
+        server.t.as.operator,
+        'DELETE',
+        `/api/v1/maintenance/${(window.json() as { id: string }).id}`,
+      );
+    }
+  });
+
   it('shows no response time for a check fed by an agent, and says how often it reports', async () => {
     const { page, problems } = await openSignedIn();
     await page.goto('/checks/hmp-disque');

@@ -87,6 +87,38 @@ describe.each(DIALECTS)('monitoring API on %s', (dialect) => {
     expect(site.checks.map((c: { checkId: string }) => c.checkId)).toEqual(['crm-web', 'crm-sql']);
   });
 
+  it('tells which checks a maintenance window covers now, until when and why', async () => {
+    const now = t.clock.now();
+    const created = await t.request(t.as.operator, 'POST', '/api/v1/maintenance', {
+      scope: 'site',
+      targetId: 'secours',
+      from: now - 60_000,
+      to: now + 3_600_000,
+      reason: 'Bascule vers le site de secours',
+    });
+    expect(created.statusCode).toBe(201);
+    const later = await t.request(t.as.operator, 'POST', '/api/v1/maintenance', {
+      scope: 'asset',
+      targetId: 'crm',
+      from: now + 3_600_000,
+      to: now + 7_200_000,
+      reason: 'Plus tard',
+    });
+    expect(later.statusCode).toBe(201);
+    const { checks } = (await t.request(t.as.viewer, 'GET', '/api/v1/checks')).json() as {
+      checks: { id: string; maintenance: unknown }[];
+    };
+    expect(Object.fromEntries(checks.map((c) => [c.id, c.maintenance]))).toEqual({
+      'crm-web': null,
+      'crm-sql': null,
+      'serveur-ping': null,
+      'autre-web': { until: now + 3_600_000, reason: 'Bascule vers le site de secours' },
+      sauvegarde: null,
+    });
+    await t.request(t.as.operator, 'DELETE', `/api/v1/maintenance/${(created.json() as { id: string }).id}`);
+    await t.request(t.as.operator, 'DELETE', `/api/v1/maintenance/${(later.json() as { id: string }).id}`);
+  });
+
   it('serves raw results and availability over a period', async () => {
     const results = (await t.request(t.as.client, 'GET', '/api/v1/checks/crm-web/results')).json();
     expect(results).toMatchObject({ checkId: 'crm-web', resolution: 'raw', truncated: false });

@@ -55,6 +55,10 @@ export const CheckViewSchema = z.object({
   state: CheckStateNameSchema,
   since: Epoch.nullable().describe('when the check entered its state'),
   lastResult: StoredCheckResultSchema.nullable(),
+  maintenance: z
+    .object({ until: Epoch, reason: z.string() })
+    .nullable()
+    .describe('the maintenance window covering the check now (its failures open no incident), if any'),
 });
 export type CheckView = z.infer<typeof CheckViewSchema>;
 

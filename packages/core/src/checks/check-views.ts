@@ -1,4 +1,5 @@
 import type { Check, CheckView, Plan } from '@vigie/contract';
+import type { MaintenanceWindow } from '../detection/model';
 import type { CheckStateRecord } from '../ports';
 import { retryDelayOf } from './check-state';
 
@@ -13,8 +14,13 @@ export function reportsByItself(check: Pick<Check, 'probe'>): boolean {
   return check.probe === 'heartbeat' || check.probe === 'agent';
 }
 
-/** A check of the plan with its persisted state, as the API lists it. */
-export function toCheckView(plan: Plan, check: Check, state: CheckStateRecord | undefined): CheckView {
+/** A check of the plan with its persisted state and the maintenance covering it now, as the API lists it. */
+export function toCheckView(
+  plan: Plan,
+  check: Check,
+  state: CheckStateRecord | undefined,
+  maintenance?: MaintenanceWindow,
+): CheckView {
   const asset = plan.assets.find((a) => a.id === check.asset);
   const site = plan.sites.find((s) => s.id === asset?.site);
   const memory = state?.memory;
@@ -42,5 +48,6 @@ export function toCheckView(plan: Plan, check: Check, state: CheckStateRecord | 
             message: state?.lastMessage ?? '',
           }
         : null,
+    maintenance: maintenance ? { until: maintenance.to, reason: maintenance.reason } : null,
   };
 }

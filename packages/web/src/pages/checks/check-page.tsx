@@ -12,6 +12,7 @@ import { formatDateTime, formatEvery, formatLatency, formatPercent } from '../..
 import { usePageTitle } from '../../lib/use-page-title';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { NotFoundPage } from '../not-found-page';
+import { MaintenanceNote } from './maintenance-note';
 import { measuresLatency } from './measures-latency';
 import { ResultStrip } from './result-strip';
 
@@ -93,6 +94,7 @@ function CheckHeader({ check }: { check: CheckView }) {
         {check.retryEveryMs !== null && t('checks.retry', { retry: formatEvery(check.retryEveryMs, language) })}
         {check.since !== null && ` · ${t('checks.since', { time: formatDateTime(check.since, language, timeZone) })}`}
       </Text>
+      <MaintenanceNote maintenance={check.maintenance} />
     </Stack>
   );
 }

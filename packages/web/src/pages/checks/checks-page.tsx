@@ -8,6 +8,7 @@ import { CheckStateBadge } from '../../features/live-status/check-state-badge';
 import { useChecks } from '../../hooks/use-checks';
 import { useLanguage } from '../../i18n/use-language';
 import { formatDateTime, formatEvery, formatLatency } from '../../lib/format';
+import { MaintenanceNote } from './maintenance-note';
 import { measuresLatency } from './measures-latency';
 import { UnmatchedAlertsPanel } from './unmatched-alerts-panel';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -89,6 +90,7 @@ export function ChecksPage() {
                         {t('checks.since', { time: formatDateTime(check.since, language, timeZone) })}
                       </Text>
                     )}
+                    <MaintenanceNote maintenance={check.maintenance} brief />
                   </Table.Td>
                   <Table.Td maw={360}>
                     {check.lastResult ? (
