@@ -161,6 +161,15 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
       const note = page.getByTestId('check-maintenance');
       await note.waitFor();
       expect(await note.innerText()).toMatch(/jusqu’au .+ : Bascule de test vers le site de secours$/);
+      // The overview marks the asset beside its state, and only that one.
+      await page.goto('/overview');
+      const marked = page.locator('[data-asset-maintenance]');
+      await marked.first().waitFor();
+      expect(await marked.evaluateAll((badges) => badges.map((b) => b.getAttribute('data-asset-maintenance')))).toEqual(
+        ['serveurs-secours'],
+      );
+      expect(await marked.first().getAttribute('title')).toMatch(/ : Bascule de test vers le site de secours$/);
+      await screenshot(page, '40c-overview-maintenance');
       expect(problems).toEqual([]);
     } finally {
       await server.t.request(

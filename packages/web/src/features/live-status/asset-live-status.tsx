@@ -1,8 +1,11 @@
-import { Badge, Text } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CheckView } from '@vigie/contract';
 import { useChecks } from '../../hooks/use-checks';
+import { useLanguage } from '../../i18n/use-language';
+import { formatDateTime } from '../../lib/format';
+import { useTimeZone } from '../../lib/use-time-zone';
 import { STATE_COLOURS } from './check-state-badge';
 
 const ORDER = ['unknown', 'up', 'degraded', 'flapping', 'down'] as const;
@@ -22,6 +25,8 @@ export function worstState(checks: readonly CheckView[]): CheckState {
  */
 export function AssetLiveStatus({ assetId }: { assetId: string }) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const timeZone = useTimeZone();
   const checks = useChecks();
   if (checks.isPending) return null;
   if (checks.isError || checks.data === null) {
@@ -41,7 +46,9 @@ export function AssetLiveStatus({ assetId }: { assetId: string }) {
   }
   const state = worstState(own);
   const detail = own.map((check) => `${check.name}: ${check.lastResult?.message ?? t('overview.checkStates.unknown')}`);
-  return (
+  // A window covers an asset or its site: all its checks alike.
+  const maintenance = own[0]!.maintenance;
+  const badge = (
     <Badge
       // One check: its page; several: the list of checks.
       component={Link}
@@ -56,5 +63,21 @@ export function AssetLiveStatus({ assetId }: { assetId: string }) {
     >
       {t(`overview.checkStates.${state}`)}
     </Badge>
+  );
+  if (!maintenance) return badge;
+  const until = t('checks.maintenanceUntil', { time: formatDateTime(maintenance.until, language, timeZone) });
+  return (
+    <Group gap={4} wrap="nowrap">
+      {badge}
+      <Badge
+        variant="light"
+        color="indigo"
+        miw="max-content"
+        title={t('checks.maintenanceWhy', { until, reason: maintenance.reason })}
+        data-asset-maintenance={assetId}
+      >
+        {t('checks.maintenance')}
+      </Badge>
+    </Group>
   );
 }
