@@ -83,6 +83,60 @@ describe('status pages through their secret link', () => {
     });
   });
 
+  it('announces planned work on the client’s services, under way or within 14 days, without its reason', async () => {
+    const token = await createLink('ocm');
+    const now = t.clock.now();
+    const HOUR = 3_600_000;
+    const windows = [
+      // Under way on the CRM (an incident is open on it) and on the Media Gateway.
+      {
+        scope: 'asset',
+        targetId: 'crm-hermes',
+        from: now - HOUR,
+        to: now + HOUR,
+        reason: 'Mise à jour Hermès (interne)',
+      },
+      {
+        scope: 'asset',
+        targetId: 'media-gateway',
+        from: now - HOUR,
+        to: now + 2 * HOUR,
+        reason: 'Remplacement carte E1',
+      },
+      // In three days, on the backup site: its servers are OCM's.
+      { scope: 'site', targetId: 'secours', from: now + 72 * HOUR, to: now + 74 * HOUR, reason: 'Test de bascule' },
+      // Too far ahead, over, or on an internal asset only: not on the page.
+      { scope: 'asset', targetId: 'si-ocm', from: now + 20 * 24 * HOUR, to: now + 21 * 24 * HOUR, reason: 'Plus tard' },
+      { scope: 'asset', targetId: 'si-ocm', from: now - 3 * HOUR, to: now - 2 * HOUR, reason: 'Passée' },
+      { scope: 'asset', targetId: 'onduleur', from: now - HOUR, to: now + HOUR, reason: 'Batteries' },
+    ];
+    const ids: string[] = [];
+    for (const window of windows) {
+      const created = await t.request(t.as.operator, 'POST', '/api/v1/maintenance', window);
+      expect(created.statusCode).toBe(201);
+      ids.push((created.json() as { id: string }).id);
+    }
+    try {
+      const response = await t.request(null, 'GET', `/api/v1/status/${token}`);
+      const page = response.json();
+      expect(page.maintenance).toEqual([
+        { from: now - HOUR, to: now + HOUR, services: ['CRM Hermès'] },
+        { from: now - HOUR, to: now + 2 * HOUR, services: ['Media Gateway (liaison voix OCM)'] },
+        { from: now + 72 * HOUR, to: now + 74 * HOUR, services: ['Serveurs redondants du site de secours'] },
+      ]);
+      const stateOf = Object.fromEntries(page.services.map((s: { name: string; state: string }) => [s.name, s.state]));
+      // The open incident outweighs the work planned on the CRM; work to come changes nothing yet.
+      expect(stateOf).toMatchObject({
+        'CRM Hermès': 'disrupted',
+        'Media Gateway (liaison voix OCM)': 'maintenance',
+        'Serveurs redondants du site de secours': 'operational',
+      });
+      for (const reason of windows.map((w) => w.reason)) expect(response.body).not.toContain(reason);
+    } finally {
+      for (const id of ids) await t.request(t.as.operator, 'DELETE', `/api/v1/maintenance/${id}`);
+    }
+  });
+
   it('answers not found for an unknown token, and for a revoked one', async () => {
     expect((await t.request(null, 'GET', '/api/v1/status/vsp_nothing')).statusCode).toBe(404);
     const token = await createLink('autre');

@@ -274,12 +274,25 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     await screenshot(admin, '34-admin-status-page-link');
     await admin.getByRole('button', { name: 'J’ai copié le jeton' }).click();
 
+    // Planned work on the backup site in two days: announced, without its reason.
+    const planned = await server.t.request(server.t.as.operator, 'POST', '/api/v1/maintenance', {
+      scope: 'site',
+      targetId: 'secours',
+      from: now + 48 * 3_600_000,
+      to: now + 50 * 3_600_000,
+      reason: 'Test de bascule interne',
+    });
+    expect(planned.statusCode).toBe(201);
+
     const visitor = await sessions.open(TABLET);
     await visitor.goto(url);
     await visitor.getByRole('heading', { name: 'État des services — OCM' }).waitFor();
+    const work = visitor.getByTestId('status-maintenance');
+    expect(await work.innerText()).toMatch(/^Du .+ au .+\s+Programmée\s+Serveurs redondants du site de secours$/i);
     await visitor.getByText('Les appels entrants sont redirigés vers le site de secours.').waitFor();
     const text = await visitor.locator('body').innerText();
     for (const secret of [
+      'Test de bascule interne',
       'Routeur mg-01',
       'Fibre coupée',
       '@',
@@ -298,6 +311,11 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
       'Disponibilité sur 30 jours : 95 %',
     );
     await screenshot(visitor, '35-status-page');
+    await server.t.request(
+      server.t.as.operator,
+      'DELETE',
+      `/api/v1/maintenance/${(planned.json() as { id: string }).id}`,
+    );
 
     await admin.getByRole('button', { name: 'Révoquer le lien de la page d’état de OCM' }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Révoquer' }).click();

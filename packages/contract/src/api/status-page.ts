@@ -25,8 +25,11 @@ export const CreatedStatusPageLinkSchema = z.object({
   path: z.string(),
 });
 
-/** A service works, works impaired (a check degraded), or does not (an open incident or a check down). */
-export const STATUS_PAGE_SERVICE_STATES = ['operational', 'degraded', 'disrupted'] as const;
+/**
+ * A service works, works impaired (a check degraded), does not (an open incident or a check
+ * down), or is under planned work (a maintenance window covers it now, no incident open on it).
+ */
+export const STATUS_PAGE_SERVICE_STATES = ['operational', 'degraded', 'disrupted', 'maintenance'] as const;
 
 /** What anyone holding the link may read: the client's services and the public course of open incidents. */
 export const PublicStatusPageSchema = z.object({
@@ -46,6 +49,11 @@ export const PublicStatusPageSchema = z.object({
         .describe("share of the last 30 days' check results where the service worked; null without results"),
     }),
   ),
+  maintenance: z
+    .array(z.object({ from: Epoch, to: Epoch, services: z.array(z.string()) }))
+    .describe(
+      "planned work on the client's services, under way or starting within 14 days, soonest first (no reason given)",
+    ),
   incidents: z.array(
     z.object({
       number: z.number(),

@@ -45,3 +45,10 @@ export function maintenanceCoveringAll(
   const covering = assetIds.map((id) => maintenanceCovering(plan, windows, id, at));
   return covering.length > 0 && covering.every((window) => window !== undefined) ? covering[0] : undefined;
 }
+
+/** The assets among these that a window covers: the one it names, or those on the site it names. */
+export function assetsUnder(plan: Plan, window: MaintenanceWindow, assetIds: readonly string[]): string[] {
+  if (window.scope === 'asset') return assetIds.filter((id) => id === window.targetId);
+  const onSite = new Set(plan.assets.filter((a) => a.site === window.targetId).map((a) => a.id));
+  return assetIds.filter((id) => onSite.has(id));
+}

@@ -127,6 +127,7 @@ export const fr = {
     servicesHintChecks:
       'D’après la surveillance et les incidents en cours : un service concerné par un incident ouvert est perturbé.',
     disrupted: 'Perturbé',
+    maintenance: 'En maintenance',
   },
   incidents: {
     title: 'Incidents',
@@ -571,6 +572,7 @@ export const fr = {
     allOperational: 'Tous les services fonctionnent normalement',
     someDisrupted: 'Incident en cours',
     someDegraded: 'Service dégradé',
+    someMaintenance: 'Maintenance en cours',
     fromChecks: 'État établi par la surveillance des services et les incidents en cours.',
     updatedAt: 'Mis à jour le {{time}}.',
     services: 'Services',
@@ -578,6 +580,10 @@ export const fr = {
     fromIncidents: 'État établi d’après les incidents en cours.',
     incidents: 'Incidents en cours',
     noIncident: 'Aucun incident en cours.',
+    maintenance: 'Maintenances programmées',
+    maintenancePeriod: 'Du {{from}} au {{to}}',
+    maintenanceUnderWay: 'En cours',
+    maintenanceComing: 'Programmée',
     since: 'Depuis le {{time}}',
     noUpdate: 'Pas encore d’information publiée.',
     refresh: 'Cette page se met à jour chaque minute.',

@@ -2,12 +2,14 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  assetsUnder,
   CAN,
   combinedFigures,
   hashToken,
   listChecks,
   readAvailability,
   notFound,
+  planMaintenance,
   precondition,
   recordAudit,
   type Actor,
@@ -21,6 +23,7 @@ import {
   StatusPageClientParamsSchema,
   StatusPageLinkSchema,
   StatusPageTokenParamsSchema,
+  type Asset,
   type Plan,
   type PublicStatusPage,
   type StatusPageLink,
@@ -67,7 +70,7 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-type ServiceState = PublicStatusPage['services'][number]['state'];
+type ServiceState = Exclude<PublicStatusPage['services'][number]['state'], 'maintenance'>;
 const CHECK_SEVERITY: Record<string, ServiceState | undefined> = {
   up: 'operational',
   degraded: 'degraded',
@@ -106,6 +109,25 @@ export function availabilityByAsset(
   return new Map([...byAsset].map(([asset, figures]) => [asset, combinedFigures(figures).availability]));
 }
 
+/** How far ahead a status page announces planned work. */
+const PLANNED_WORK_HORIZON_MS = 14 * 24 * 3_600_000;
+
+/**
+ * The planned work on a client's services (`services`: its assets), under way or starting
+ * within the horizon, soonest first: when, and which of them (never why: it may be internal).
+ */
+async function plannedWork(tx: Repositories, plan: Plan, services: readonly Asset[], now: number) {
+  const ids = services.map((asset) => asset.id);
+  const windows = [
+    ...planMaintenance(plan),
+    ...(await tx.maintenance.overlapping(now, now + PLANNED_WORK_HORIZON_MS)),
+  ].filter((window) => window.to > now && window.from < now + PLANNED_WORK_HORIZON_MS);
+  return windows
+    .map((window) => ({ from: window.from, to: window.to, assets: assetsUnder(plan, window, ids) }))
+    .filter((work) => work.assets.length > 0)
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
 /** The public state of one client: its services and the public course of its open incidents. */
 async function publicStatus(
   tx: Repositories,
@@ -135,18 +157,26 @@ async function publicStatus(
         .reverse(),
     });
   }
+  const services = plan.assets.filter((asset) => asset.clients.includes(clientId));
+  const work = await plannedWork(tx, plan, services, now);
+  const underWay = new Set(work.filter(({ from }) => from <= now).flatMap(({ assets }) => assets));
+  const nameOf = new Map(services.map((asset) => [asset.id, asset.name]));
   return {
     client: { name: client.name },
     timezone: plan.timezone,
     generatedAt: now,
     stateSource: checkStates.size > 0 ? 'checks' : 'incidents',
-    services: plan.assets
-      .filter((asset) => asset.clients.includes(clientId))
-      .map((asset) => ({
-        name: asset.name,
-        state: disrupted.has(asset.id) ? 'disrupted' : (checkStates.get(asset.id) ?? 'operational'),
-        availability30d: availability.get(asset.id) ?? null,
-      })),
+    services: services.map((asset) => ({
+      name: asset.name,
+      // An incident open on a service outweighs the work planned on it.
+      state: disrupted.has(asset.id)
+        ? 'disrupted'
+        : underWay.has(asset.id)
+          ? 'maintenance'
+          : (checkStates.get(asset.id) ?? 'operational'),
+      availability30d: availability.get(asset.id) ?? null,
+    })),
+    maintenance: work.map(({ from, to, assets }) => ({ from, to, services: assets.map((id) => nameOf.get(id)!) })),
     incidents,
   };
 }

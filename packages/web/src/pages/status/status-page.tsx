@@ -10,7 +10,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 
-const SERVICE_COLOURS = { operational: 'green', degraded: 'yellow', disrupted: 'red' } as const;
+const SERVICE_COLOURS = { operational: 'green', degraded: 'yellow', disrupted: 'red', maintenance: 'indigo' } as const;
 
 /**
  * A client's status page, opened through its secret link without signing in: the state
@@ -51,15 +51,16 @@ export function StatusPage() {
               const disrupted =
                 status.data.incidents.length > 0 || status.data.services.some((s) => s.state === 'disrupted');
               const degraded = status.data.services.some((s) => s.state === 'degraded');
+              const maintenance = status.data.services.some((s) => s.state === 'maintenance');
+              const [colour, title] = disrupted
+                ? (['red', 'status.someDisrupted'] as const)
+                : degraded
+                  ? (['yellow', 'status.someDegraded'] as const)
+                  : maintenance
+                    ? (['indigo', 'status.someMaintenance'] as const)
+                    : (['green', 'status.allOperational'] as const);
               return (
-                <Alert
-                  color={disrupted ? 'red' : degraded ? 'yellow' : 'green'}
-                  variant="filled"
-                  data-testid="status-summary"
-                  title={t(
-                    disrupted ? 'status.someDisrupted' : degraded ? 'status.someDegraded' : 'status.allOperational',
-                  )}
-                >
+                <Alert color={colour} variant="filled" data-testid="status-summary" title={t(title)}>
                   {t('status.updatedAt', {
                     time: formatDateTime(status.data.generatedAt, language, status.data.timezone),
                   })}
@@ -95,6 +96,36 @@ export function StatusPage() {
                 {t(status.data.stateSource === 'checks' ? 'status.fromChecks' : 'status.fromIncidents')}
               </Text>
             </section>
+            {status.data.maintenance.length > 0 && (
+              <section aria-labelledby="status-maintenance-title">
+                <Title order={2} size="h4" id="status-maintenance-title" mb="xs">
+                  {t('status.maintenance')}
+                </Title>
+                <Stack gap="xs" data-testid="status-maintenance">
+                  {status.data.maintenance.map((work) => {
+                    const underWay = work.from <= status.data.generatedAt;
+                    return (
+                      <Paper key={`${work.from}:${work.to}:${work.services.join()}`} withBorder p="sm" radius="md">
+                        <Group justify="space-between" align="baseline" wrap="nowrap">
+                          <Text size="sm" fw={600}>
+                            {t('status.maintenancePeriod', {
+                              from: formatDateTime(work.from, language, status.data.timezone),
+                              to: formatDateTime(work.to, language, status.data.timezone),
+                            })}
+                          </Text>
+                          <Badge color={underWay ? 'indigo' : 'gray'} variant="light" miw="max-content">
+                            {t(underWay ? 'status.maintenanceUnderWay' : 'status.maintenanceComing')}
+                          </Badge>
+                        </Group>
+                        <Text size="sm" c="dimmed">
+                          {work.services.join(', ')}
+                        </Text>
+                      </Paper>
+                    );
+                  })}
+                </Stack>
+              </section>
+            )}
             <section aria-labelledby="status-incidents-title">
               <Title order={2} size="h4" id="status-incidents-title" mb="xs">
                 {t('status.incidents')}
