@@ -73,7 +73,7 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
     await server?.close();
   });
 
-  async function openSignedIn(): Promise<{ page: Page; problems: string[] }> {
+  async function openSignedIn(role: 'operator' | 'client' = 'operator'): Promise<{ page: Page; problems: string[] }> {
     context = await browser.newContext({
       baseURL: server.baseUrl,
       viewport: { width: 1366, height: 900 },
@@ -84,7 +84,7 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
     page.setDefaultTimeout(20_000);
     const problems = watchForProblems(page);
     await page.goto('/sign-in');
-    await page.getByLabel('Adresse e-mail').fill(server.t.emailOf('operator'));
+    await page.getByLabel('Adresse e-mail').fill(server.t.emailOf(role));
     await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL('**/overview');
@@ -171,6 +171,12 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
       expect(await marked.first().getAttribute('title')).toMatch(/ : Bascule de test vers le site de secours$/);
       await screenshot(page, '40c-overview-maintenance');
       expect(problems).toEqual([]);
+
+      // The client's own space says so of its service.
+      const client = await openSignedIn('client');
+      const service = client.page.getByTestId('service-status').locator('[data-service="serveurs-secours"]');
+      await service.locator('[data-state="maintenance"]').getByText('En maintenance').waitFor();
+      expect(client.problems).toEqual([]);
     } finally {
       await server.t.request(
         server.t.as.operator,

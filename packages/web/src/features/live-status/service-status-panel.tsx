@@ -23,20 +23,22 @@ const SERVICE_STATE = {
   flapping: 'disrupted',
   down: 'disrupted',
 } as const;
-const COLOURS = { operational: 'green', degraded: 'yellow', disrupted: 'red' } as const;
+const COLOURS = { operational: 'green', degraded: 'yellow', disrupted: 'red', maintenance: 'indigo' } as const;
 
 /**
- * The state of a client's services: disrupted while an open incident names it, else as
- * its live checks tell (a check not yet run tells nothing), else operational.
+ * The state of a client's services: disrupted while an open incident names it, else in
+ * maintenance while a window covers it, else as its live checks tell (a check not yet run
+ * tells nothing), else operational.
  */
 export function ServiceStatusPanel({ assets }: { assets: Asset[] }) {
   const { t } = useTranslation();
   const incidents = useOpenIncidents();
   const checks = useChecks();
   const byAsset = incidentsByAsset(incidents.data ?? []);
-  const stateOf = (assetId: string, affected: boolean) => {
+  const stateOf = (assetId: string, affected: boolean): keyof typeof COLOURS => {
     if (affected) return 'disrupted';
     const own = (checks.data ?? []).filter((check) => check.asset.id === assetId);
+    if (own.some((check) => check.maintenance !== null)) return 'maintenance';
     return (own.length && SERVICE_STATE[worstState(own)]) || 'operational';
   };
   return (
