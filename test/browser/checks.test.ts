@@ -103,6 +103,10 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
     expect(await first.locator('[data-state]').getAttribute('data-state')).toBe('down');
     expect(await first.innerText()).toContain('No HTTP answer from https://crm.principal.mediacontact.example/');
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(5);
+    // Its availability over the last day, as on its own page: 28 of 30 results worked.
+    const day = first.getByTestId('check-availability-24h');
+    await day.waitFor();
+    expect((await day.innerText()).replace(/\s/g, ' ')).toBe('Disponibilité 24 h : 93,33 %');
     await screenshot(page, '40-checks');
 
     await first.getByRole('link', { name: 'Interface web du CRM Hermès' }).click();
@@ -176,6 +180,11 @@ describe('checks in Chromium', { timeout: 90_000 }, () => {
       const client = await openSignedIn('client');
       const service = client.page.getByTestId('service-status').locator('[data-service="serveurs-secours"]');
       await service.locator('[data-state="maintenance"]').getByText('En maintenance').waitFor();
+      // Its checks' availability over the day comes from its client's figures.
+      await client.page.goto('/checks');
+      const day = client.page.locator('tr[data-check="crm-web"]').getByTestId('check-availability-24h');
+      await day.waitFor();
+      expect((await day.innerText()).replace(/\s/g, ' ')).toBe('Disponibilité 24 h : 93,33 %');
       expect(client.problems).toEqual([]);
     } finally {
       await server.t.request(

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { AvailabilityResponseSchema, CheckResultsResponseSchema, type AvailabilityScope } from '@vigie/contract';
 import { apiRequest } from '../api/client';
 import { queryKeys } from '../api/query-keys';
@@ -11,7 +11,11 @@ const REFRESH_MS = 30_000;
  * window ending when the answer is asked for.
  */
 export function useAvailability(scope: AvailabilityScope, id: string, windowMs: number) {
-  return useQuery({
+  return useQuery(availabilityQuery(scope, id, windowMs));
+}
+
+function availabilityQuery(scope: AvailabilityScope, id: string, windowMs: number) {
+  return {
     queryKey: queryKeys.availability(scope, id, windowMs),
     queryFn: () => {
       const to = Date.now();
@@ -19,7 +23,24 @@ export function useAvailability(scope: AvailabilityScope, id: string, windowMs: 
       return apiRequest('GET', `/api/v1/availability?${query.toString()}`, AvailabilityResponseSchema);
     },
     refetchInterval: REFRESH_MS,
-  });
+  };
+}
+
+/**
+ * Each check's availability over the last `windowMs`, from the availability of the groups
+ * that hold them (the sites for the contact centre's people, its client for a client user):
+ * a few requests for the whole list. A check without results is left out.
+ */
+export function useAvailabilityByCheck(
+  groups: readonly { scope: AvailabilityScope; id: string }[],
+  windowMs: number,
+): ReadonlyMap<string, number> {
+  const answers = useQueries({ queries: groups.map(({ scope, id }) => availabilityQuery(scope, id, windowMs)) });
+  const byCheck = new Map<string, number>();
+  for (const answer of answers)
+    for (const check of answer.data?.checks ?? [])
+      if (check.availability !== null) byCheck.set(check.checkId, check.availability);
+  return byCheck;
 }
 
 /** A check's results over the last `windowMs` (raw for a short window, rolled up beyond). */

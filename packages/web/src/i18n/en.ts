@@ -191,6 +191,7 @@ export const en: Messages = {
     noResult: 'No result yet',
     every: '{{every}}',
     since: 'since {{time}}',
+    availability24h: 'Availability 24 h: {{ratio}}',
     maintenance: 'In maintenance',
     maintenanceUntil: 'until {{time}}',
     maintenanceWhy: '{{until}}: {{reason}}',

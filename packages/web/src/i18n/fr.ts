@@ -190,6 +190,7 @@ export const fr = {
     noResult: 'Aucun résultat pour l’instant',
     every: '{{every}}',
     since: 'depuis le {{time}}',
+    availability24h: 'Disponibilité 24 h : {{ratio}}',
     maintenance: 'En maintenance',
     maintenanceUntil: 'jusqu’au {{time}}',
     maintenanceWhy: '{{until}} : {{reason}}',

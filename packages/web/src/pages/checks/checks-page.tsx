@@ -5,9 +5,12 @@ import { ExampleBadge } from '../../components/example-badge';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { CheckStateBadge } from '../../features/live-status/check-state-badge';
+import { useCurrentSession } from '../../auth/session-context';
+import { canReadInternal } from '../../auth/permissions';
+import { useAvailabilityByCheck } from '../../hooks/use-check-history';
 import { useChecks } from '../../hooks/use-checks';
 import { useLanguage } from '../../i18n/use-language';
-import { formatDateTime, formatEvery, formatLatency } from '../../lib/format';
+import { formatDateTime, formatEvery, formatLatency, formatPercent } from '../../lib/format';
 import { MaintenanceNote } from './maintenance-note';
 import { measuresLatency } from './measures-latency';
 import { UnmatchedAlertsPanel } from './unmatched-alerts-panel';
@@ -16,12 +19,22 @@ import { useTimeZone } from '../../lib/use-time-zone';
 
 const SEVERITY = { down: 0, flapping: 1, degraded: 2, unknown: 3, up: 4 } as const;
 
+const DAY_MS = 24 * 3_600_000;
+
 /** Every check of the plan with its live state and last result, the failing ones first. */
 export function ChecksPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const timeZone = useTimeZone();
   const checks = useChecks();
+  const { user } = useCurrentSession();
+  // The contact centre's people read a site's availability, a client's user its client's.
+  const groups = canReadInternal(user)
+    ? [...new Set((checks.data ?? []).map((check) => check.site.id))].map((id) => ({ scope: 'site' as const, id }))
+    : user.clientId
+      ? [{ scope: 'client' as const, id: user.clientId }]
+      : [];
+  const availability = useAvailabilityByCheck(groups, DAY_MS);
   usePageTitle(t('checks.title'));
 
   if (checks.isPending) return <PageLoader />;
@@ -88,6 +101,13 @@ export function ChecksPage() {
                     {check.since !== null && (
                       <Text size="xs" c="dimmed">
                         {t('checks.since', { time: formatDateTime(check.since, language, timeZone) })}
+                      </Text>
+                    )}
+                    {availability.has(check.id) && (
+                      <Text size="xs" c="dimmed" data-testid="check-availability-24h">
+                        {t('checks.availability24h', {
+                          ratio: formatPercent(availability.get(check.id)!, language),
+                        })}
                       </Text>
                     )}
                     <MaintenanceNote maintenance={check.maintenance} brief />
