@@ -297,6 +297,9 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
       `url: ${origin}/api/v1/alerts/alertmanager`,
     );
     expect(await page.getByTestId('prometheus-example').innerText()).toContain(`targets: ['${new URL(origin).host}']`);
+    expect(await page.getByTestId('prometheus-alerts-example').innerText()).toContain(
+      'path_prefix: /api/v1/prometheus',
+    );
     await screenshot(page, '15b-admin-token-examples');
 
     const client = await openPage();

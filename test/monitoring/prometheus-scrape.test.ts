@@ -46,7 +46,9 @@ describe('metrics scraped by a real Prometheus', () => {
       body: JSON.stringify({ name: 'prometheus' }),
     });
     ({ token } = (await created.json()) as { token: string });
-    prometheus = await startPrometheus(new URL(vigie.baseUrl).host, '/metrics', token);
+    prometheus = await startPrometheus({
+      scrape: { target: new URL(vigie.baseUrl).host, path: '/metrics', bearerToken: token },
+    });
   }, 120_000);
 
   afterAll(async () => {

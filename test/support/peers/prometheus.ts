@@ -18,31 +18,52 @@ export interface PrometheusPeer {
   stop(): Promise<void>;
 }
 
+/** What a Prometheus under test does: scrape one target, and send its alerts to one Alertmanager. */
+export interface PrometheusOptions {
+  /** `127.0.0.1:PORT`, scraped every second at `path`, with a Bearer token when given. */
+  scrape?: { target: string; path: string; bearerToken?: string; job?: string };
+  /** Alerting rules (`groups:` of a rule file), evaluated every second. */
+  rules?: string;
+  /** Where alerts go, as to an Alertmanager's API v2: `127.0.0.1:PORT` under `pathPrefix`. */
+  alertmanager?: { target: string; pathPrefix: string; bearerToken: string };
+}
+
 /**
- * Starts Prometheus scraping `target` (`127.0.0.1:PORT`) at `path` every second, with a
- * Bearer token, as a contact centre's Prometheus would scrape Vigie.
+ * Starts Prometheus scraping and alerting as told, as a contact centre's Prometheus would
+ * talk to Vigie.
  */
-export async function startPrometheus(target: string, path: string, bearerToken: string): Promise<PrometheusPeer> {
+export async function startPrometheus(options: PrometheusOptions): Promise<PrometheusPeer> {
   const folder = tempFolder('prometheus');
   const port = await freePort();
   const config = join(folder.path, 'prometheus.yml');
-  writeFileSync(
-    config,
-    [
-      'global:',
-      '  scrape_interval: 1s',
-      '  scrape_timeout: 1s',
+  const lines = ['global:', '  scrape_interval: 1s', '  scrape_timeout: 1s', '  evaluation_interval: 1s'];
+  if (options.rules !== undefined) {
+    writeFileSync(join(folder.path, 'rules.yml'), options.rules);
+    lines.push('rule_files:', `  - ${join(folder.path, 'rules.yml')}`);
+  }
+  if (options.alertmanager) {
+    lines.push(
+      'alerting:',
+      '  alertmanagers:',
+      '    - api_version: v2',
+      `      path_prefix: ${options.alertmanager.pathPrefix}`,
+      '      authorization:',
+      `        credentials: ${options.alertmanager.bearerToken}`,
+      '      static_configs:',
+      `        - targets: ['${options.alertmanager.target}']`,
+    );
+  }
+  if (options.scrape) {
+    lines.push(
       'scrape_configs:',
-      '  - job_name: vigie',
-      `    metrics_path: ${path}`,
-      '    authorization:',
-      '      type: Bearer',
-      `      credentials: ${bearerToken}`,
-      '    static_configs:',
-      `      - targets: ['${target}']`,
-      '',
-    ].join('\n'),
-  );
+      `  - job_name: ${options.scrape.job ?? 'vigie'}`,
+      `    metrics_path: ${options.scrape.path}`,
+    );
+    if (options.scrape.bearerToken)
+      lines.push('    authorization:', `      credentials: ${options.scrape.bearerToken}`);
+    lines.push('    static_configs:', `      - targets: ['${options.scrape.target}']`);
+  }
+  writeFileSync(config, `${lines.join('\n')}\n`);
   const peer = startProcess('/usr/bin/prometheus', [
     `--config.file=${config}`,
     `--storage.tsdb.path=${join(folder.path, 'data')}`,

@@ -42,6 +42,23 @@ export const AlertmanagerPayloadSchema = z.object({
     .max(10_000),
 });
 
+/**
+ * What Prometheus posts to an Alertmanager (its API v2, `POST …/api/v2/alerts`): its alerts
+ * as a list, each firing until its `endsAt` has passed. Prometheus sends them to Vigie
+ * directly when its `alerting.alertmanagers` names Vigie (no Alertmanager between them).
+ */
+export const PrometheusAlertsSchema = z
+  .array(
+    z.object({
+      labels: Labels.refine((l) => Object.keys(l).length > 0, { error: 'expected at least one label' }),
+      annotations: Labels.default({}),
+      startsAt: z.string().max(64).optional(),
+      endsAt: z.string().max(64).optional(),
+      generatorURL: z.string().max(2000).optional(),
+    }),
+  )
+  .max(10_000);
+
 /** Vigie's own alert format, for any sender that can post JSON. */
 export const GenericAlertSchema = z.strictObject({
   id: z

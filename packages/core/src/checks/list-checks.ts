@@ -18,7 +18,8 @@ export async function listChecks(
     stored: await tx.maintenance.overlapping(now, now + 1),
   }));
   const byCheck = new Map(states.map((s) => [s.checkId, s]));
-  const windows = [...planMaintenance(plan), ...stored];
+  // Only those under way: most often none, and no check is looked at.
+  const windows = [...planMaintenance(plan), ...stored].filter((w) => w.from <= now && now < w.to);
   return {
     planVersion: version.number,
     checks: checks.map((check) =>

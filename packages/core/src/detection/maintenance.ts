@@ -22,7 +22,7 @@ export function maintenanceCovering(
   assetId: string | null,
   at: number,
 ): MaintenanceWindow | undefined {
-  if (!assetId) return undefined;
+  if (!assetId || windows.length === 0) return undefined;
   const site = plan.assets.find((a) => a.id === assetId)?.site;
   return windows.find(
     (w) =>

@@ -74,8 +74,7 @@ export function checkMetrics(
     );
     for (const name of CHECK_STATE_NAMES) state.add({ ...labels, state: name }, name === current ? 1 : 0);
     interval.add(labels, seconds(check.every));
-    const covered = activeWindows.length > 0 && maintenanceCovering(plan, activeWindows, check.asset, now);
-    maintenance.add(labels, covered ? 1 : 0);
+    maintenance.add(labels, maintenanceCovering(plan, activeWindows, check.asset, now) ? 1 : 0);
     if (current !== 'unknown') up.add(labels, current === 'up' || current === 'degraded' ? 1 : 0);
     if (memory?.since != null) since.add(labels, seconds(memory.since));
     if (!stored || memory?.lastAt == null) continue;

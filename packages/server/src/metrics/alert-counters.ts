@@ -1,7 +1,7 @@
 import { metricFamily, type AlertOutcome, type MetricFamily } from '@vigie/core';
 
-/** Where alerts come in: Alertmanager's webhook, or the generic JSON one. */
-export type AlertFormat = 'alertmanager' | 'generic';
+/** Where alerts come in: Alertmanager's webhook, Prometheus directly, or the generic JSON one. */
+export type AlertFormat = 'alertmanager' | 'prometheus' | 'generic';
 
 const OUTCOMES = ['matched', 'unmatched', 'resolved'] as const;
 type Outcome = (typeof OUTCOMES)[number];
@@ -19,6 +19,7 @@ function outcomeOf(alert: AlertOutcome): Outcome {
 export class AlertCounters {
   private readonly counts = new Map<AlertFormat, Record<Outcome, number>>([
     ['alertmanager', { matched: 0, unmatched: 0, resolved: 0 }],
+    ['prometheus', { matched: 0, unmatched: 0, resolved: 0 }],
     ['generic', { matched: 0, unmatched: 0, resolved: 0 }],
   ]);
 
@@ -31,7 +32,7 @@ export class AlertCounters {
     const received = metricFamily(
       'vigie_alerts_received_total',
       'counter',
-      'Inbound alerts received since the server started, per format (alertmanager, generic) and outcome (matched a threat, unmatched, resolved).',
+      'Inbound alerts received since the server started, per format (alertmanager, prometheus, generic) and outcome (matched a threat, unmatched, resolved).',
     );
     for (const [format, counts] of this.counts)
       for (const outcome of OUTCOMES) received.add({ format, outcome }, counts[outcome]);

@@ -934,6 +934,7 @@ export const en: Messages = {
       alertmanagerHint:
         'Alertmanager sends its alerts to Vigie (a webhook receiver; the plan’s rules map them to threats):',
       prometheusHint: 'Prometheus reads the checks’ states, their measures and the incidents under way (/metrics):',
+      prometheusAlertsHint: 'Prometheus can also send its alerts straight to Vigie, without an Alertmanager:',
       create: 'Create a token',
       name: 'Token name',
       nameHint: 'What it is for, such as “monitoring” or “backup script”.',

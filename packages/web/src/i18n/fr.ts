@@ -935,6 +935,7 @@ export const fr = {
       alertmanagerHint:
         'Alertmanager envoie ses alertes à Vigie (un récepteur webhook ; les règles du plan les rattachent aux menaces) :',
       prometheusHint: 'Prometheus lit l’état des vérifications, leurs mesures et les incidents en cours (/metrics) :',
+      prometheusAlertsHint: 'Prometheus peut aussi envoyer ses alertes directement à Vigie, sans Alertmanager :',
       create: 'Créer un jeton',
       name: 'Nom du jeton',
       nameHint: 'À quoi il sert, par exemple « supervision » ou « script de sauvegarde ».',

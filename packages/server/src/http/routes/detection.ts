@@ -12,6 +12,7 @@ import {
 } from '@vigie/core';
 import {
   AlertmanagerPayloadSchema,
+  PrometheusAlertsSchema,
   AlertsAcceptedSchema,
   ErrorResponseSchema,
   GenericAlertsRequestSchema,
@@ -34,7 +35,20 @@ import type { AlertCounters, AlertFormat } from '../../metrics/alert-counters';
  */
 const serializeAlertsAccepted = () => (data: unknown) => JSON.stringify(data);
 
-/** Signals, inbound alerts (Alertmanager webhook, generic JSON) and maintenance windows. */
+/** Where Prometheus' `alerting.alertmanagers` find Vigie: its `path_prefix`. */
+export const PROMETHEUS_PATH_PREFIX = '/api/v1/prometheus';
+
+/** An alert's summary, from its annotations. */
+function summaryOf(annotations: Readonly<Record<string, string>>): string | null {
+  return annotations['summary'] ?? annotations['description'] ?? null;
+}
+
+/** An instant as Alertmanager and Prometheus write them; Go's zero time (`0001-01-01…`) is none. */
+function instantOf(text: string | undefined): number | null {
+  return text && !text.startsWith('0001') ? Date.parse(text) || null : null;
+}
+
+/** Signals, inbound alerts (Alertmanager webhook, Prometheus, generic JSON) and maintenance windows. */
 export function detectionRoutes(deps: HttpDeps, counters: AlertCounters): FastifyPluginAsyncZod {
   const ctx = engineContext(deps);
   const accept = async (format: AlertFormat, alerts: InboundAlert[]) => {
@@ -69,12 +83,45 @@ export function detectionRoutes(deps: HttpDeps, counters: AlertCounters): Fastif
             request.body.alerts.map((a) => ({
               status: a.status,
               labels: a.labels,
-              summary: a.annotations['summary'] ?? a.annotations['description'] ?? null,
+              summary: summaryOf(a.annotations),
               fingerprint: a.fingerprint ?? null,
-              startsAt: a.startsAt && !a.startsAt.startsWith('0001') ? Date.parse(a.startsAt) || null : null,
+              startsAt: instantOf(a.startsAt),
             })),
           ),
         ),
+    );
+
+    app.post(
+      `${PROMETHEUS_PATH_PREFIX}/api/v2/alerts`,
+      {
+        config: { roles: CAN.operate },
+        serializerCompiler: serializeAlertsAccepted,
+        schema: {
+          tags: ['detection'],
+          summary: `Prometheus' alerts sent straight to Vigie (alerting.alertmanagers with path_prefix ${PROMETHEUS_PATH_PREFIX}, Bearer API token), as to an Alertmanager`,
+          body: PrometheusAlertsSchema,
+          response: { 200: AlertsAcceptedSchema, 400: ErrorResponseSchema },
+        },
+      },
+      async (request, reply) => {
+        // Prometheus sends a firing alert again every minute, and a resolved one with its end.
+        const now = deps.clock.now();
+        return reply.code(200).send(
+          await accept(
+            'prometheus',
+            request.body.map((a) => {
+              const endsAt = instantOf(a.endsAt);
+              return {
+                status: endsAt !== null && endsAt <= now ? ('resolved' as const) : ('firing' as const),
+                labels: a.labels,
+                summary: summaryOf(a.annotations),
+                fingerprint: null,
+                startsAt: instantOf(a.startsAt),
+              };
+            }),
+          ),
+        );
+      },
     );
 
     app.post(

@@ -26,6 +26,17 @@ export function TokenUsage() {
     '    static_configs:',
     `      - targets: ['${url.host}']`,
   ].join('\n');
+  const prometheusAlerts = [
+    'alerting:',
+    '  alertmanagers:',
+    '    - api_version: v2',
+    `      scheme: ${url.protocol.replace(':', '')}`,
+    '      path_prefix: /api/v1/prometheus',
+    '      authorization:',
+    '        credentials: vgt_…',
+    '      static_configs:',
+    `        - targets: ['${url.host}']`,
+  ].join('\n');
   return (
     <Accordion variant="contained" maw={720}>
       <Accordion.Item value="examples">
@@ -39,6 +50,10 @@ export function TokenUsage() {
             <Text size="sm">{t('admin.tokens.prometheusHint')}</Text>
             <Code block data-testid="prometheus-example">
               {prometheus}
+            </Code>
+            <Text size="sm">{t('admin.tokens.prometheusAlertsHint')}</Text>
+            <Code block data-testid="prometheus-alerts-example">
+              {prometheusAlerts}
             </Code>
           </Stack>
         </Accordion.Panel>
