@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../packages/server/src/testing/test-databases';
 import { startVigieProcess, type RunningServer } from '../support/cli';
 import { startPrometheus, type PrometheusPeer } from '../support/peers/prometheus';
+import { createApiToken, signInTo } from '../support/vigie-session';
 import { HttpTarget, monitoringPlan, waitFor } from './support';
 
 const ADMIN = { email: 'admin@example.org', password: 'un mot de passe solide' };
@@ -33,19 +34,7 @@ describe('metrics scraped by a real Prometheus', () => {
       cwd: dir,
       env: { VIGIE_ADMIN_EMAIL: ADMIN.email, VIGIE_ADMIN_PASSWORD: ADMIN.password, VIGIE_DATA_DIR: dir },
     });
-    const login = await fetch(`${vigie.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-    const created = await fetch(`${vigie.baseUrl}/api/v1/tokens`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'prometheus' }),
-    });
-    ({ token } = (await created.json()) as { token: string });
+    token = await createApiToken(vigie.baseUrl, await signInTo(vigie.baseUrl, ADMIN), 'prometheus');
     prometheus = await startPrometheus({
       scrape: { target: new URL(vigie.baseUrl).host, path: '/metrics', bearerToken: token },
     });

@@ -6,15 +6,15 @@ import { createTestDatabase, type TestDatabase } from '../../packages/server/src
 import { SEED_PLAN_TEXT } from '../../packages/server/src/testing/test-app';
 import { startVigieProcess, type RunningServer } from '../support/cli';
 import { startAlertmanager, type AlertmanagerPeer } from '../support/peers/alertmanager';
+import {
+  createApiToken,
+  listIncidents,
+  signInTo,
+  waitForIncidents,
+  type ListedIncident,
+} from '../support/vigie-session';
 
 const ADMIN = { email: 'chef@mediacontact.example', password: 'un mot de passe solide' };
-
-interface Listed {
-  id: string;
-  threatId: string;
-  status: string;
-  source: string;
-}
 
 /** Prometheus' real Alertmanager sends its webhook to Vigie, which opens and resolves the incident. */
 describe('alerts from a real Alertmanager', () => {
@@ -33,19 +33,9 @@ describe('alerts from a real Alertmanager', () => {
       cwd: dir,
       env: { VIGIE_ADMIN_EMAIL: ADMIN.email, VIGIE_ADMIN_PASSWORD: ADMIN.password, VIGIE_DATA_DIR: dir },
     });
-    const login = await fetch(`${vigie.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-    const created = await fetch(`${vigie.baseUrl}/api/v1/tokens`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'alertmanager' }),
-    });
-    ({ token } = (await created.json()) as { token: string });
+    const session = await signInTo(vigie.baseUrl, ADMIN);
+    cookie = session.cookie;
+    token = await createApiToken(vigie.baseUrl, session, 'alertmanager');
     alertmanager = await startAlertmanager(`${vigie.baseUrl}/api/v1/alerts/alertmanager`, token);
   }, 120_000);
 
@@ -55,17 +45,9 @@ describe('alerts from a real Alertmanager', () => {
     await database?.drop();
   });
 
-  const incidents = async (): Promise<Listed[]> =>
-    (await (await fetch(`${vigie.baseUrl}/api/v1/incidents`, { headers: { cookie } })).json()) as Listed[];
-  const waitFor = async (what: string, check: (list: Listed[]) => boolean): Promise<Listed[]> => {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const list = await incidents();
-      if (check(list)) return list;
-      if (Date.now() > deadline) throw new Error(`${what}: ${JSON.stringify(list)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  };
+  const incidents = () => listIncidents(vigie.baseUrl, { cookie });
+  const waitFor = (what: string, check: (list: ListedIncident[]) => boolean) =>
+    waitForIncidents(vigie.baseUrl, { cookie }, what, check);
 
   it('a firing HMP disk alert opens the espace-hmp incident once; its resolution resolves it', async () => {
     const alert = {
