@@ -1,11 +1,11 @@
 import { Accordion, Code, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** How the two monitoring systems people already run talk to Vigie with a token. */
+/** How Alertmanager and Prometheus, which people already run, talk to Vigie with a token. */
 export function TokenUsage() {
   const { t } = useTranslation();
-  const origin = window.location.origin;
-  const url = new URL(origin);
+  const { origin, host, protocol } = window.location;
+  const scheme = protocol.replace(':', '');
   const alertmanager = [
     'receivers:',
     '  - name: vigie',
@@ -19,23 +19,23 @@ export function TokenUsage() {
   const prometheus = [
     'scrape_configs:',
     '  - job_name: vigie',
-    `    scheme: ${url.protocol.replace(':', '')}`,
+    `    scheme: ${scheme}`,
     '    metrics_path: /metrics',
     '    authorization:',
     '      credentials: vgt_…',
     '    static_configs:',
-    `      - targets: ['${url.host}']`,
+    `      - targets: ['${host}']`,
   ].join('\n');
   const prometheusAlerts = [
     'alerting:',
     '  alertmanagers:',
     '    - api_version: v2',
-    `      scheme: ${url.protocol.replace(':', '')}`,
+    `      scheme: ${scheme}`,
     '      path_prefix: /api/v1/prometheus',
     '      authorization:',
     '        credentials: vgt_…',
     '      static_configs:',
-    `        - targets: ['${url.host}']`,
+    `        - targets: ['${host}']`,
   ].join('\n');
   return (
     <Accordion variant="contained" maw={720}>
