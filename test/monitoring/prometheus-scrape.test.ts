@@ -1,19 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../packages/server/src/testing/test-databases';
-import { startVigieProcess, type RunningServer } from '../support/cli';
+import type { RunningServer } from '../support/cli';
 import { startPrometheus, type PrometheusPeer } from '../support/peers/prometheus';
-import { createApiToken, signInTo } from '../support/vigie-session';
+import { createApiToken, signInTo, startVigieWithPlan, type PlanVigie } from '../support/vigie-session';
 import { HttpTarget, monitoringPlan, waitFor } from './support';
-
-const ADMIN = { email: 'admin@example.org', password: 'un mot de passe solide' };
 
 /** Debian's Prometheus scrapes a running Vigie with an API token and reads its checks. */
 describe('metrics scraped by a real Prometheus', () => {
-  let database: TestDatabase;
+  let started: PlanVigie;
   let vigie: RunningServer;
   let prometheus: PrometheusPeer;
   const crm = new HttpTarget();
@@ -21,20 +15,13 @@ describe('metrics scraped by a real Prometheus', () => {
 
   beforeAll(async () => {
     await crm.start();
-    database = await createTestDatabase('sqlite');
-    const dir = mkdtempSync(join(tmpdir(), 'vigie-prom-'));
-    const plan = join(dir, 'plan.yaml');
-    writeFileSync(
-      plan,
+    started = await startVigieWithPlan(
       monitoringPlan([
         `{ id: crm-web, name: "Interface du CRM \\"Hermès\\"", asset: crm, probe: http, target: "http://127.0.0.1:${crm.port}/", every: 1s, timeout: 1s, failAfter: 1, recoverAfter: 1 }`,
       ]),
     );
-    vigie = await startVigieProcess(['--db', database.url, '--plan', plan], {
-      cwd: dir,
-      env: { VIGIE_ADMIN_EMAIL: ADMIN.email, VIGIE_ADMIN_PASSWORD: ADMIN.password, VIGIE_DATA_DIR: dir },
-    });
-    token = await createApiToken(vigie.baseUrl, await signInTo(vigie.baseUrl, ADMIN), 'prometheus');
+    ({ vigie } = started);
+    token = await createApiToken(vigie.baseUrl, await signInTo(vigie.baseUrl, started.admin), 'prometheus');
     prometheus = await startPrometheus({
       scrape: { target: new URL(vigie.baseUrl).host, path: '/metrics', bearerToken: token },
     });
@@ -42,8 +29,7 @@ describe('metrics scraped by a real Prometheus', () => {
 
   afterAll(async () => {
     await prometheus?.stop();
-    await vigie?.stop();
-    await database?.drop();
+    await started?.stop();
     await crm.stop();
   });
 

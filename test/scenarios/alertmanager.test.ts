@@ -1,39 +1,29 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../packages/server/src/testing/test-databases';
 import { SEED_PLAN_TEXT } from '../../packages/server/src/testing/test-app';
-import { startVigieProcess, type RunningServer } from '../support/cli';
+import type { RunningServer } from '../support/cli';
 import { startAlertmanager, type AlertmanagerPeer } from '../support/peers/alertmanager';
 import {
   createApiToken,
+  startVigieWithPlan,
+  type PlanVigie,
   listIncidents,
   signInTo,
   waitForIncidents,
   type ListedIncident,
 } from '../support/vigie-session';
 
-const ADMIN = { email: 'chef@mediacontact.example', password: 'un mot de passe solide' };
-
 /** Prometheus' real Alertmanager sends its webhook to Vigie, which opens and resolves the incident. */
 describe('alerts from a real Alertmanager', () => {
-  let database: TestDatabase;
+  let started: PlanVigie;
   let vigie: RunningServer;
   let alertmanager: AlertmanagerPeer;
   let cookie = '';
   let token = '';
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    const dir = mkdtempSync(join(tmpdir(), 'vigie-am-'));
-    const plan = join(dir, 'plan.yaml');
-    writeFileSync(plan, `${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1s\n`);
-    vigie = await startVigieProcess(['--db', database.url, '--plan', plan], {
-      cwd: dir,
-      env: { VIGIE_ADMIN_EMAIL: ADMIN.email, VIGIE_ADMIN_PASSWORD: ADMIN.password, VIGIE_DATA_DIR: dir },
-    });
-    const session = await signInTo(vigie.baseUrl, ADMIN);
+    started = await startVigieWithPlan(`${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1s\n`);
+    ({ vigie } = started);
+    const session = await signInTo(vigie.baseUrl, started.admin);
     cookie = session.cookie;
     token = await createApiToken(vigie.baseUrl, session, 'alertmanager');
     alertmanager = await startAlertmanager(`${vigie.baseUrl}/api/v1/alerts/alertmanager`, token);
@@ -41,8 +31,7 @@ describe('alerts from a real Alertmanager', () => {
 
   afterAll(async () => {
     await alertmanager?.stop();
-    await vigie?.stop();
-    await database?.drop();
+    await started?.stop();
   });
 
   const incidents = () => listIncidents(vigie.baseUrl, { cookie });

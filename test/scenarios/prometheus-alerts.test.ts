@@ -1,29 +1,25 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../packages/server/src/testing/test-databases';
 import { SEED_PLAN_TEXT } from '../../packages/server/src/testing/test-app';
-import { startVigieProcess, type RunningServer } from '../support/cli';
+import type { RunningServer } from '../support/cli';
 import { startPrometheus, type PrometheusPeer } from '../support/peers/prometheus';
 import {
   createApiToken,
+  startVigieWithPlan,
+  type PlanVigie,
   listIncidents,
   signInTo,
   waitForIncidents,
   type ListedIncident,
 } from '../support/vigie-session';
 
-const ADMIN = { email: 'chef@mediacontact.example', password: 'un mot de passe solide' };
-
 /**
  * Debian's Prometheus sends its alerts straight to Vigie, as to an Alertmanager: its rule on
  * the HMP server's disk opens the plan's « espace-hmp » incident, and its end resolves it.
  */
 describe('alerts from a real Prometheus, without an Alertmanager', () => {
-  let database: TestDatabase;
+  let started: PlanVigie;
   let vigie: RunningServer;
   let prometheus: PrometheusPeer;
   let exporter: Server;
@@ -38,15 +34,9 @@ describe('alerts from a real Prometheus, without an Alertmanager', () => {
     });
     await new Promise<void>((resolve) => exporter.listen(0, '127.0.0.1', resolve));
 
-    database = await createTestDatabase('sqlite');
-    const dir = mkdtempSync(join(tmpdir(), 'vigie-prom-alerts-'));
-    const plan = join(dir, 'plan.yaml');
-    writeFileSync(plan, `${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1s\n`);
-    vigie = await startVigieProcess(['--db', database.url, '--plan', plan], {
-      cwd: dir,
-      env: { VIGIE_ADMIN_EMAIL: ADMIN.email, VIGIE_ADMIN_PASSWORD: ADMIN.password, VIGIE_DATA_DIR: dir },
-    });
-    const session = await signInTo(vigie.baseUrl, ADMIN);
+    started = await startVigieWithPlan(`${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1s\n`);
+    ({ vigie } = started);
+    const session = await signInTo(vigie.baseUrl, started.admin);
     cookie = session.cookie;
     const token = await createApiToken(vigie.baseUrl, session, 'prometheus');
     prometheus = await startPrometheus({
@@ -67,8 +57,7 @@ describe('alerts from a real Prometheus, without an Alertmanager', () => {
 
   afterAll(async () => {
     await prometheus?.stop();
-    await vigie?.stop();
-    await database?.drop();
+    await started?.stop();
     await new Promise((resolve) => exporter?.close(resolve));
   });
 

@@ -1,3 +1,39 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../../packages/server/src/testing/test-databases';
+import { startVigieProcess, type RunningServer } from './cli';
+
+/** A `vigie start` on a fresh SQLite database with a plan, and the administrator it was started with. */
+export interface PlanVigie {
+  vigie: RunningServer;
+  database: TestDatabase;
+  admin: { email: string; password: string };
+  stop(): Promise<void>;
+}
+
+/** Starts `vigie start` (the sources, as `npx vigie` runs them) with this plan on a fresh SQLite database. */
+export async function startVigieWithPlan(planText: string): Promise<PlanVigie> {
+  const admin = { email: 'admin@example.org', password: 'un mot de passe solide' };
+  const database = await createTestDatabase('sqlite');
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-plan-'));
+  const plan = join(dir, 'plan.yaml');
+  writeFileSync(plan, planText);
+  const vigie = await startVigieProcess(['--db', database.url, '--plan', plan], {
+    cwd: dir,
+    env: { VIGIE_ADMIN_EMAIL: admin.email, VIGIE_ADMIN_PASSWORD: admin.password, VIGIE_DATA_DIR: dir },
+  });
+  return {
+    vigie,
+    database,
+    admin,
+    stop: async () => {
+      await vigie.stop();
+      await database.drop();
+    },
+  };
+}
+
 /** An administrator signed in to a running Vigie: the session cookie and its CSRF token. */
 export interface AdminSession {
   cookie: string;

@@ -6,6 +6,7 @@ import type { HttpDeps } from '../deps';
 import { actorOf } from '../auth-guard';
 import type { AlertCounters } from '../../metrics/alert-counters';
 import { processMetrics } from '../../metrics/process-metrics';
+import { monitoringContext } from './monitoring';
 
 /**
  * `/metrics` for a Prometheus server (an API token: `authorization: credentials: vgt_…` in its
@@ -13,8 +14,7 @@ import { processMetrics } from '../../metrics/process-metrics';
  * for the contact centre's own people, inbound alerts and the server process.
  */
 export function metricsRoutes(deps: HttpDeps, alerts: AlertCounters): FastifyPluginAsyncZod {
-  // Checks are shown as they are run: in the demo, aimed at its simulators.
-  const ctx = { store: deps.store, clock: deps.clock, plans: deps.monitoredPlans ?? deps.catalog };
+  const ctx = monitoringContext(deps);
   return async (app) => {
     app.get(
       '/metrics',

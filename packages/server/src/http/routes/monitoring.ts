@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CAN, listChecks, readAvailability, readCheckResults } from '@vigie/core';
+import { CAN, listChecks, readAvailability, readCheckResults, type MonitoringContext } from '@vigie/core';
 import {
   AvailabilityQuerySchema,
   AvailabilityResponseSchema,
@@ -12,10 +12,14 @@ import {
 import type { HttpDeps } from '../deps';
 import { actorOf } from '../auth-guard';
 
+/** What the monitoring verbs read: checks are shown as they are run (in the demo, aimed at its simulators). */
+export function monitoringContext(deps: HttpDeps): MonitoringContext {
+  return { store: deps.store, clock: deps.clock, plans: deps.monitoredPlans ?? deps.catalog };
+}
+
 /** Checks with their state, their results, and availability over a period. */
 export function monitoringRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
-  // Checks are shown as they are run: in the demo, aimed at its simulators.
-  const ctx = { store: deps.store, clock: deps.clock, plans: deps.monitoredPlans ?? deps.catalog };
+  const ctx = monitoringContext(deps);
   return async (app) => {
     app.get(
       '/api/v1/checks',
