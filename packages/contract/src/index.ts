@@ -1,5 +1,6 @@
 export * from './duration';
 export * from './byte-size';
+export * from './label-matchers';
 export * from './plan/common';
 export * from './plan/organisation';
 export * from './plan/checks';
@@ -16,6 +17,7 @@ export * from './api/plan';
 export * from './api/audit';
 export * from './api/incidents';
 export * from './api/detection';
+export * from './api/silences';
 export * from './api/epoch';
 export * from './api/status-page';
 export * from './api/monitoring';

@@ -49,6 +49,8 @@ export * from './detection/unmatched-alerts';
 export * from './detection/label-fingerprint';
 export * from './detection/fnv64';
 export * from './detection/maintenance-windows';
+export * from './detection/silences';
+export * from './detection/manage-silences';
 export * from './checks/check-state';
 export * from './checks/next-check-state';
 export * from './checks/shards';

@@ -15,6 +15,7 @@ import type {
 import type { AuditEntry } from './audit/audit-chain';
 import type { MaintenanceRepository, SignalRepository } from './detection/model';
 import type { UnmatchedAlertRepository } from './detection/unmatched-alerts';
+import type { SilenceRepository } from './detection/silences';
 import type { RunbookRepository } from './runbooks/model';
 import type { Role } from './auth/roles';
 import type { AgentReport, TaskStatus } from '@vigie/contract';
@@ -131,6 +132,7 @@ export interface Repositories extends IncidentRepositories, MonitoringRepositori
   signals: SignalRepository;
   maintenance: MaintenanceRepository;
   unmatchedAlerts: UnmatchedAlertRepository;
+  silences: SilenceRepository;
   runbooks: RunbookRepository;
   users: UserRepository;
   sessions: SessionRepository;

@@ -82,7 +82,12 @@ export const AlertsAcceptedSchema = z.object({
   accepted: z.number(),
   matched: z.number().describe('alerts that matched a threat of the plan'),
   alerts: z.array(
-    z.object({ fingerprint: z.string(), status: z.enum(['firing', 'resolved']), threats: z.array(z.string()) }),
+    z.object({
+      fingerprint: z.string(),
+      status: z.enum(['firing', 'resolved']),
+      threats: z.array(z.string()),
+      silencedBy: z.string().optional().describe('the silence that muted this firing alert: it raised no signal'),
+    }),
   ),
 });
 

@@ -9,6 +9,7 @@ import { monitoringRepositories } from './repositories/monitoring';
 import { notificationRepository } from './repositories/notifications';
 import { maintenanceRepository, signalRepository, unmatchedAlertRepository } from './repositories/detection';
 import { runbookRepository } from './repositories/runbooks';
+import { silenceRepository } from './repositories/silences';
 import { settingsRepository } from './repositories/settings';
 import { timelineRepository } from './repositories/timeline';
 import { apiTokenRepository } from './repositories/api-tokens';
@@ -25,6 +26,7 @@ export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Reposit
     runbooks: runbookRepository(db),
     maintenance: maintenanceRepository(db),
     unmatchedAlerts: unmatchedAlertRepository(db),
+    silences: silenceRepository(db),
     incidents: incidentRepository(db, dialect),
     timeline: timelineRepository(db, dialect),
     jobs: jobRepository(db, dialect),

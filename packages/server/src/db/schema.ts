@@ -230,6 +230,20 @@ export interface UnmatchedAlertsTable {
   summary: string | null;
 }
 
+export interface SilencesTable {
+  id: string;
+  /** JSON: [{name, value, isRegex, isEqual}]. */
+  matchers: string;
+  starts_at: number;
+  ends_at: number;
+  comment: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  muted_count: Generated<number>;
+  last_muted_at: number | null;
+}
+
 export interface MaintenanceWindowsTable {
   id: string;
   scope: string;
@@ -246,6 +260,7 @@ export interface Database extends MonitoringTables {
   signal_threats: SignalThreatsTable;
   maintenance_windows: MaintenanceWindowsTable;
   unmatched_alerts: UnmatchedAlertsTable;
+  silences: SilencesTable;
   incidents: IncidentsTable;
   incident_clients: IncidentClientsTable;
   timeline: TimelineTable;

@@ -20,6 +20,7 @@ import { apiTokenRoutes } from './routes/api-tokens';
 import { auditRoutes } from './routes/audit';
 import { crisisCellRoutes } from './routes/crisis-cell';
 import { detectionRoutes } from './routes/detection';
+import { alertmanagerSilenceRoutes, silenceRoutes } from './routes/silences';
 import { drillRoutes } from './routes/drill';
 import { runbookRoutes } from './routes/runbooks';
 import { incidentRoutes } from './routes/incidents';
@@ -123,6 +124,8 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(monitoringRoutes(deps));
   await app.register(heartbeatRoutes(deps));
   await app.register(detectionRoutes(deps, alertCounters));
+  await app.register(silenceRoutes(deps));
+  await app.register(alertmanagerSilenceRoutes(deps));
   await app.register(metricsRoutes(deps, alertCounters));
   await app.register(runbookRoutes(deps));
   await app.register(drillRoutes(deps));

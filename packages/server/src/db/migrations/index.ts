@@ -11,6 +11,7 @@ import * as liveSignalKeys from './009-live-signal-keys';
 import * as pendingSignals from './010-pending-signals';
 import * as unmatchedAlerts from './011-unmatched-alerts';
 import * as checkLastValues from './012-check-last-values';
+import * as silences from './013-silences';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-pending-signals': pendingSignals,
   '011-unmatched-alerts': unmatchedAlerts,
   '012-check-last-values': checkLastValues,
+  '013-silences': silences,
 };
 
 export const migrationProvider: MigrationProvider = {

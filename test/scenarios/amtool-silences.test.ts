@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_PLAN_TEXT } from '../../packages/server/src/testing/test-app';
+import {
+  createApiToken,
+  listIncidents,
+  signInTo,
+  startVigieWithPlan,
+  waitForIncidents,
+  type PlanVigie,
+} from '../support/vigie-session';
+
+const run = promisify(execFile);
+const DISK_FULL = { alertname: 'HmpDiskFull', instance: 'hmp.principal.mediacontact.example:9182' };
+
+/**
+ * An Alertmanager user keeps `amtool` (Debian's, from prometheus-alertmanager): it adds,
+ * lists and expires Vigie's silences, and a silenced alert opens nothing until it expires.
+ */
+describe('silences through a real amtool', () => {
+  let started: PlanVigie;
+  let folder = '';
+  let token = '';
+  let cookie = '';
+
+  beforeAll(async () => {
+    started = await startVigieWithPlan(`${SEED_PLAN_TEXT}\ndetection:\n  groupWait: 1s\n`);
+    const session = await signInTo(started.vigie.baseUrl, started.admin);
+    cookie = session.cookie;
+    token = await createApiToken(started.vigie.baseUrl, session, 'amtool');
+    folder = mkdtempSync(join(tmpdir(), 'vigie-amtool-'));
+    writeFileSync(join(folder, 'http.yml'), `authorization:\n  credentials: ${token}\n`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await started?.stop();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  const amtool = async (...args: string[]) =>
+    (
+      await run('amtool', [
+        `--alertmanager.url=${started.vigie.baseUrl}/api/v1/prometheus`,
+        `--http.config.file=${join(folder, 'http.yml')}`,
+        ...args,
+      ])
+    ).stdout.trim();
+
+  const sendAlert = async (status: 'firing' | 'resolved') => {
+    const response = await fetch(`${started.vigie.baseUrl}/api/v1/alerts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ labels: DISK_FULL, status, summary: 'Disque C: du serveur HMP plein' }),
+    });
+    expect(response.status).toBe(202);
+    return (await response.json()) as { alerts: { threats: string[]; silencedBy?: string }[] };
+  };
+
+  it('adds a silence that mutes the alert, lists it, and expires it: the alert is heard again', async () => {
+    const id = await amtool(
+      'silence',
+      'add',
+      'alertname=HmpDiskFull',
+      '--comment=Remplacement du disque',
+      '--duration=2h',
+    );
+    expect(id).toMatch(/^\S+$/);
+
+    const listed = JSON.parse(await amtool('silence', 'query', '-o', 'json')) as {
+      id: string;
+      status: { state: string };
+      matchers: { name: string; value: string; isRegex: boolean }[];
+      createdBy: string;
+      comment: string;
+    }[];
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id,
+        status: { state: 'active' },
+        matchers: [expect.objectContaining({ name: 'alertname', value: 'HmpDiskFull', isRegex: false })],
+        createdBy: expect.stringContaining('amtool'),
+        comment: 'Remplacement du disque',
+      }),
+    ]);
+    expect(await amtool('silence', 'query', '-q', 'alertname=HmpDiskFull')).toBe(id);
+    expect(await amtool('silence', 'query', '-q', 'alertname=Other')).toBe('');
+
+    expect((await sendAlert('firing')).alerts[0]).toMatchObject({ threats: [], silencedBy: id });
+    // Past the plan's group wait (1 s), still nothing opened.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await listIncidents(started.vigie.baseUrl, { cookie })).toEqual([]);
+
+    await amtool('silence', 'expire', id);
+    expect(await amtool('silence', 'query', '-q')).toBe('');
+    expect(await amtool('silence', 'query', '-q', '--expired')).toBe(id);
+
+    expect((await sendAlert('firing')).alerts[0]).toMatchObject({ threats: ['espace-hmp'] });
+    const [opened] = await waitForIncidents(started.vigie.baseUrl, { cookie }, 'incident opened', (l) => l.length > 0);
+    expect(opened).toMatchObject({ threatId: 'espace-hmp', status: 'open' });
+  }, 90_000);
+
+  it('tells amtool why a silence is refused', async () => {
+    const refused = amtool('silence', 'add', 'alertname=~".*"', '--comment=Tout', '--duration=1h');
+    await expect(refused).rejects.toThrow(/mute every alert/);
+  }, 30_000);
+});
