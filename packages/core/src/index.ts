@@ -51,6 +51,8 @@ export * from './detection/fnv64';
 export * from './detection/maintenance-windows';
 export * from './detection/silences';
 export * from './detection/manage-silences';
+export * from './status-badges/status-badge';
+export * from './status-badges/badge-svg';
 export * from './checks/check-state';
 export * from './checks/next-check-state';
 export * from './checks/shards';

@@ -66,3 +66,17 @@ export const PublicStatusPageSchema = z.object({
   ),
 });
 export type PublicStatusPage = z.infer<typeof PublicStatusPageSchema>;
+
+export const StatusBadgeQuerySchema = z.object({
+  service: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('one service of the page, by its name; else the whole client'),
+  show: z
+    .enum(['status', 'availability'])
+    .default('status')
+    .describe('`status`: the worst state of the services; `availability`: their availability over 30 days'),
+  lang: z.enum(['fr', 'en']).default('fr'),
+});

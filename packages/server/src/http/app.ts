@@ -26,6 +26,7 @@ import { runbookRoutes } from './routes/runbooks';
 import { incidentRoutes } from './routes/incidents';
 import { settingsRoutes } from './routes/settings';
 import { statusPageRoutes } from './routes/status-page';
+import { statusBadgeRoutes } from './routes/status-badge';
 import { streamRoutes } from './routes/stream';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
@@ -130,6 +131,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(runbookRoutes(deps));
   await app.register(drillRoutes(deps));
   await app.register(statusPageRoutes(deps));
+  await app.register(statusBadgeRoutes(deps));
   await app.register(agentRoutes(deps));
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   await app.register(webApp());

@@ -36,7 +36,7 @@ import { actorOf } from '../auth-guard';
 const KEY_PREFIX = 'status-page:';
 const TOKEN_PREFIX = 'vsp_';
 /** Generous for a person refreshing the page; useless for guessing a 256-bit token. */
-const PUBLIC_RATE_LIMIT = { max: 120, timeWindow: 60_000 };
+export const PUBLIC_RATE_LIMIT = { max: 120, timeWindow: 60_000 };
 
 const StoredLinkSchema = z.object({
   tokenHash: z.string(),
@@ -181,6 +181,36 @@ async function publicStatus(
   };
 }
 
+/** A client's public status through its secret link; NotFound when the link is unknown or revoked. */
+export async function readPublicStatus(deps: HttpDeps, token: string): Promise<PublicStatusPage> {
+  const active = await deps.catalog.active();
+  if (!active) throw precondition('no plan is loaded');
+  const { plan } = active;
+  const hash = hashToken(token);
+  const clientId = await deps.store.transaction(async (tx) => {
+    for (const client of plan.clients) {
+      const stored = await readLink(tx, client.id);
+      if (stored && stored.revokedAt === null && sameHash(stored.tokenHash, hash)) return client.id;
+    }
+    return undefined;
+  });
+  if (!clientId) throw notFound('this status page link is unknown or has been revoked');
+  // The page reads checks as the client's own user would: its assets only.
+  const reader: Actor = { kind: 'system', id: 'status-page', label: 'status page', role: 'client', clientId };
+  const monitoring = { store: deps.store, clock: deps.clock, plans: deps.catalog };
+  const { checks } = await listChecks(monitoring, reader);
+  const now = deps.clock.now();
+  const { checks: perCheck } = await readAvailability(monitoring, reader, {
+    scope: 'client',
+    id: clientId,
+    from: now - AVAILABILITY_WINDOW_MS,
+    to: now,
+  });
+  return deps.store.transaction((tx) =>
+    publicStatus(tx, plan, clientId, now, stateByAsset(checks), availabilityByAsset(plan, perCheck)),
+  );
+}
+
 /** Status pages: a secret link per client, managed by administrators, read without signing in. */
 export function statusPageRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const activePlan = async (): Promise<Plan> => {
@@ -285,30 +315,7 @@ export function statusPageRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const plan = await activePlan();
-        const hash = hashToken(request.params.token);
-        const clientId = await deps.store.transaction(async (tx) => {
-          for (const client of plan.clients) {
-            const stored = await readLink(tx, client.id);
-            if (stored && stored.revokedAt === null && sameHash(stored.tokenHash, hash)) return client.id;
-          }
-          return undefined;
-        });
-        if (!clientId) throw notFound('this status page link is unknown or has been revoked');
-        // The page reads checks as the client's own user would: its assets only.
-        const reader: Actor = { kind: 'system', id: 'status-page', label: 'status page', role: 'client', clientId };
-        const monitoring = { store: deps.store, clock: deps.clock, plans: deps.catalog };
-        const { checks } = await listChecks(monitoring, reader);
-        const now = deps.clock.now();
-        const { checks: perCheck } = await readAvailability(monitoring, reader, {
-          scope: 'client',
-          id: clientId,
-          from: now - AVAILABILITY_WINDOW_MS,
-          to: now,
-        });
-        const page = await deps.store.transaction((tx) =>
-          publicStatus(tx, plan, clientId, now, stateByAsset(checks), availabilityByAsset(plan, perCheck)),
-        );
+        const page = await readPublicStatus(deps, request.params.token);
         // The page changes with every incident update: never serve a stale copy from a cache.
         void reply.header('cache-control', 'no-store');
         return page;
