@@ -125,6 +125,31 @@ describe.each(DIALECTS)('Prometheus metrics on %s', (dialect) => {
     expect(text.filter((line) => /^(vigie_alerts|process_|nodejs_)/.test(line))).toEqual([]);
   });
 
+  it('counts silences by state for the contact centre, not for a client', async () => {
+    const now = t.clock.now();
+    const silence = (startsAt: number | undefined, endsAt: number) =>
+      t.request(t.as.operator, 'POST', '/api/v1/silences', {
+        matchers: [{ name: 'alertname', value: 'Exercice' }],
+        ...(startsAt !== undefined && { startsAt }),
+        endsAt,
+        comment: 'exercice',
+      });
+    await silence(undefined, now + 3_600_000);
+    await silence(undefined, now + 7_200_000);
+    await silence(now + 3_600_000, now + 7_200_000);
+    const { id } = (await silence(undefined, now + 60_000)).json() as { id: string };
+    await t.request(t.as.operator, 'DELETE', `/api/v1/silences/${id}`);
+    expect(await lines('viewer')).toEqual(
+      expect.arrayContaining([
+        '# TYPE vigie_silences gauge',
+        'vigie_silences{state="active"} 2',
+        'vigie_silences{state="pending"} 1',
+        'vigie_silences{state="expired"} 1',
+      ]),
+    );
+    expect((await lines('client')).filter((line) => line.includes('vigie_silences'))).toEqual([]);
+  });
+
   it('asks for a session or an API token', async () => {
     const response = await t.request(null, 'GET', '/metrics');
     expect(response.statusCode).toBe(401);

@@ -2,10 +2,12 @@ import type { Actor } from '../auth/roles';
 import { visibleChecks } from '../checks/check-scope';
 import { monitoredPlan, type MonitoringContext } from '../checks/monitoring-context';
 import { planMaintenance } from '../detection/maintenance';
+import { EXPIRED_SILENCES_KEPT_MS } from '../detection/silences';
 import type { Incident } from '../incidents/model';
 import { checkMetrics } from './check-metrics';
 import { incidentMetrics, UNCLOSED_STATUSES } from './incident-metrics';
 import { metricFamily, type MetricFamily } from './metric-family';
+import { silenceMetrics } from './silence-metrics';
 
 /** Incidents read per query while counting those not closed. */
 const INCIDENTS_PER_PAGE = 1_000;
@@ -18,7 +20,9 @@ export async function readMetrics(ctx: MonitoringContext, actor: Actor): Promise
   const { plan, version } = await monitoredPlan(ctx);
   const now = ctx.clock.now();
   const checks = visibleChecks(plan, actor);
-  const { states, windows, incidents } = await ctx.store.transaction(async (tx) => {
+  // Silences are the contact centre's own business, not a client's.
+  const internal = actor.clientId === null;
+  const { states, windows, incidents, silences } = await ctx.store.transaction(async (tx) => {
     const incidents: Incident[] = [];
     for (let offset = 0; ; offset += INCIDENTS_PER_PAGE) {
       const page = await tx.incidents.list({
@@ -34,6 +38,7 @@ export async function readMetrics(ctx: MonitoringContext, actor: Actor): Promise
       states: await tx.checkStates.forChecks(checks.map((c) => c.id)),
       windows: await tx.maintenance.overlapping(now, now + 1),
       incidents,
+      silences: internal ? await tx.silences.endingAfter(now - EXPIRED_SILENCES_KEPT_MS) : [],
     };
   });
   const planVersion = metricFamily('vigie_plan_version', 'gauge', 'The number of the plan version in force.');
@@ -42,5 +47,6 @@ export async function readMetrics(ctx: MonitoringContext, actor: Actor): Promise
     planVersion,
     ...checkMetrics(plan, checks, states, [...planMaintenance(plan), ...windows], now),
     ...incidentMetrics(plan, incidents),
+    ...(internal ? silenceMetrics(silences, now) : []),
   ];
 }
