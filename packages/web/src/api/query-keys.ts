@@ -28,6 +28,7 @@ export const queryKeys = {
   maintenance: ['maintenance'] as const,
   /** Under `checks`: fetched again whenever the checks are. */
   unmatchedAlerts: ['checks', 'unmatched-alerts'] as const,
+  silences: ['silences'] as const,
   smtpSettings: ['settings', 'smtp'] as const,
   statusPageLinks: ['status-pages'] as const,
   agents: ['agents'] as const,

@@ -13,6 +13,7 @@ import { useLanguage } from '../../i18n/use-language';
 import { formatDateTime, formatEvery, formatLatency, formatPercent } from '../../lib/format';
 import { MaintenanceNote } from './maintenance-note';
 import { measuresLatency } from './measures-latency';
+import { SilencesPanel } from './silences-panel';
 import { UnmatchedAlertsPanel } from './unmatched-alerts-panel';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useTimeZone } from '../../lib/use-time-zone';
@@ -141,6 +142,7 @@ export function ChecksPage() {
         </Table.ScrollContainer>
       )}
       <UnmatchedAlertsPanel />
+      <SilencesPanel />
     </Stack>
   );
 }

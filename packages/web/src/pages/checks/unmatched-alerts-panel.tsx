@@ -1,6 +1,7 @@
-import { Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnmatchedAlert } from '@vigie/contract';
+import { formatMatcher, type UnmatchedAlert } from '@vigie/contract';
 import { canOperate, canReadInternal } from '../../auth/permissions';
 import { useCurrentSession } from '../../auth/session-context';
 import { useDismissUnmatchedAlert, useUnmatchedAlerts } from '../../hooks/use-unmatched-alerts';
@@ -8,6 +9,7 @@ import { describeError } from '../../lib/error-message';
 import { useLanguage } from '../../i18n/use-language';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { useTimeZone } from '../../lib/use-time-zone';
+import { SilenceFormModal } from './silence-form';
 
 /**
  * Inbound alerts that opened nothing because no threat of the plan matches them: shown only
@@ -22,6 +24,8 @@ export function UnmatchedAlertsPanel() {
   const alerts = useUnmatchedAlerts(canReadInternal(user));
   const dismiss = useDismissUnmatchedAlert();
   const operator = canOperate(user);
+  // The alert whose silence is being written, and when its form was opened.
+  const [silencing, setSilencing] = useState<{ alertname: string; at: number } | null>(null);
   if (!alerts.data?.length) return null;
   const why = (alert: UnmatchedAlert) =>
     alert.reason === 'unknown-threat'
@@ -75,15 +79,27 @@ export function UnmatchedAlertsPanel() {
                   </Table.Td>
                   {operator && (
                     <Table.Td>
-                      <Button
-                        variant="subtle"
-                        size="xs"
-                        loading={dismiss.isPending && dismiss.variables === alert.key}
-                        aria-label={t('checks.unmatched.dismissLabel', { alert: alert.alertname })}
-                        onClick={() => dismiss.mutate(alert.key)}
-                      >
-                        {t('checks.unmatched.dismiss')}
-                      </Button>
+                      <Group gap={4} wrap="nowrap">
+                        {alert.alertname && (
+                          <Button
+                            variant="subtle"
+                            size="xs"
+                            aria-label={t('checks.unmatched.silenceLabel', { alert: alert.alertname })}
+                            onClick={() => setSilencing({ alertname: alert.alertname, at: Date.now() })}
+                          >
+                            {t('checks.unmatched.silence')}
+                          </Button>
+                        )}
+                        <Button
+                          variant="subtle"
+                          size="xs"
+                          loading={dismiss.isPending && dismiss.variables === alert.key}
+                          aria-label={t('checks.unmatched.dismissLabel', { alert: alert.alertname })}
+                          onClick={() => dismiss.mutate(alert.key)}
+                        >
+                          {t('checks.unmatched.dismiss')}
+                        </Button>
+                      </Group>
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -97,6 +113,19 @@ export function UnmatchedAlertsPanel() {
           </Text>
         )}
       </Stack>
+      {silencing && (
+        <SilenceFormModal
+          key={silencing.at}
+          openedAt={silencing.at}
+          initialMatchers={formatMatcher({
+            name: 'alertname',
+            value: silencing.alertname,
+            isRegex: false,
+            isEqual: true,
+          })}
+          onClose={() => setSilencing(null)}
+        />
+      )}
     </Card>
   );
 }

@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { SilenceSchema, type SilenceRequestSchema } from '@vigie/contract';
+import { apiCommand, apiRequest } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+
+export type SilenceRequest = z.input<typeof SilenceRequestSchema>;
+
+/** Muted alerts arrive without a live event of their own: look again this often. */
+const REFRESH_MS = 60_000;
+
+/** Silences: active ones first, then pending ones, then those expired within the last week. */
+export function useSilences(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.silences,
+    queryFn: () => apiRequest('GET', '/api/v1/silences', z.array(SilenceSchema)),
+    refetchInterval: REFRESH_MS,
+    enabled,
+  });
+}
+
+/** Mutes the inbound alerts whose labels match, from now until the end asked for. */
+export function useCreateSilence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: SilenceRequest) => apiRequest('POST', '/api/v1/silences', SilenceSchema, request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.silences }),
+  });
+}
+
+/** Lifts a silence at once: the alerts it muted raise their threats again. */
+export function useExpireSilence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiCommand('DELETE', `/api/v1/silences/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.silences }),
+  });
+}
