@@ -271,6 +271,15 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     await admin.getByRole('button', { name: 'Créer le lien de la page d’état de OCM' }).click();
     const url = await admin.getByTestId('status-page-url').innerText();
     expect(url).toMatch(/\/status\/vsp_/);
+    // The same link's badge: drawn in the dialog, with the HTML to paste in an intranet page.
+    const token = /\/status\/(vsp_[^/]+)$/.exec(url)![1]!;
+    expect(await admin.getByTestId('status-badge-html').innerText()).toBe(
+      `<img src="${new URL(url).origin}/api/v1/status/${token}/badge.svg" alt="État des services OCM">`,
+    );
+    const preview = admin.getByTestId('status-badge-preview');
+    await expect
+      .poll(() => preview.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
     await screenshot(admin, '34-admin-status-page-link');
     await admin.getByRole('button', { name: 'J’ai copié le jeton' }).click();
 

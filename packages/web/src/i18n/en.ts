@@ -953,6 +953,11 @@ export const en: Messages = {
       shownOnce: 'Copy this link now: it will never be shown again.',
       copy: 'Copy the link',
       openPage: 'Open the page',
+      badgeTitle: 'Badge for an intranet page or a wiki',
+      badgeHint:
+        'The state of this client’s services as an image, through the same secret link; add ?show=availability for the availability over 30 days, ?service=… for one service, ?lang=en for English.',
+      copyBadge: 'Copy the HTML',
+      badgeAlt: 'State of the {{client}} services',
     },
     users: {
       caption: 'User accounts',

@@ -956,6 +956,11 @@ export const fr = {
       shownOnce: 'Copiez ce lien maintenant : il ne sera plus jamais affiché.',
       copy: 'Copier le lien',
       openPage: 'Ouvrir la page',
+      badgeTitle: 'Badge pour un intranet ou un wiki',
+      badgeHint:
+        'L’état des services de ce client en une image, par le même lien secret ; ajoutez ?show=availability pour la disponibilité sur 30 jours, ?service=… pour un seul service, ?lang=en en anglais.',
+      copyBadge: 'Copier le code HTML',
+      badgeAlt: 'État des services {{client}}',
     },
     users: {
       caption: 'Comptes des utilisateurs',

@@ -22,7 +22,7 @@ export function StatusPagesPanel() {
   const create = useCreateStatusPageLink();
   const revoke = useRevokeStatusPageLink();
   const [pending, setPending] = useState<Pending>(null);
-  const [created, setCreated] = useState<{ clientName: string; url: string } | null>(null);
+  const [created, setCreated] = useState<{ clientName: string; url: string; badgeUrl: string } | null>(null);
 
   const ask = (action: 'create' | 'revoke', link: StatusPageLink) => {
     create.reset();
@@ -34,9 +34,14 @@ export function StatusPagesPanel() {
   const run = (action: 'create' | 'revoke', link: StatusPageLink) => {
     if (action === 'create') {
       create.mutate(link.clientId, {
-        onSuccess: ({ path }) => {
+        onSuccess: ({ path, token }) => {
           setPending(null);
-          setCreated({ clientName: link.clientName, url: `${window.location.origin}${path}` });
+          const origin = window.location.origin;
+          setCreated({
+            clientName: link.clientName,
+            url: `${origin}${path}`,
+            badgeUrl: `${origin}/api/v1/status/${encodeURIComponent(token)}/badge.svg`,
+          });
         },
       });
     } else {
@@ -161,24 +166,55 @@ export function StatusPagesPanel() {
             <Code block data-testid="status-page-url">
               {created.url}
             </Code>
-            <Group justify="space-between">
-              <Group gap="xs">
-                <CopyButton value={created.url}>
-                  {({ copied, copy }) => (
-                    <Button variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
-                      {copied ? t('admin.tokens.copied') : t('admin.statusPages.copy')}
-                    </Button>
-                  )}
-                </CopyButton>
-                <Anchor href={created.url} target="_blank" rel="noreferrer" size="sm">
-                  {t('admin.statusPages.openPage')}
-                </Anchor>
-              </Group>
+            <Group gap="xs">
+              <CopyButton value={created.url}>
+                {({ copied, copy }) => (
+                  <Button variant="light" color={copied ? 'teal' : 'blue'} onClick={copy}>
+                    {copied ? t('admin.tokens.copied') : t('admin.statusPages.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+              <Anchor href={created.url} target="_blank" rel="noreferrer" size="sm">
+                {t('admin.statusPages.openPage')}
+              </Anchor>
+            </Group>
+            <StatusBadgeSnippet clientName={created.clientName} badgeUrl={created.badgeUrl} />
+            <Group justify="flex-end">
               <Button onClick={() => setCreated(null)}>{t('admin.tokens.done')}</Button>
             </Group>
           </Stack>
         )}
       </Modal>
+    </Stack>
+  );
+}
+
+/** The badge of the same link, for an intranet page or a wiki: how it looks, and the HTML to paste. */
+function StatusBadgeSnippet({ clientName, badgeUrl }: { clientName: string; badgeUrl: string }) {
+  const { t } = useTranslation();
+  const alt = t('admin.statusPages.badgeAlt', { client: clientName });
+  const html = `<img src="${badgeUrl}" alt="${alt.replace(/"/g, '&quot;')}">`;
+  return (
+    <Stack gap={6} pt="sm">
+      <Text fw={600} size="sm">
+        {t('admin.statusPages.badgeTitle')}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {t('admin.statusPages.badgeHint')}
+      </Text>
+      <Group gap="sm">
+        <img src={badgeUrl} alt={alt} data-testid="status-badge-preview" />
+      </Group>
+      <Code block data-testid="status-badge-html" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        {html}
+      </Code>
+      <CopyButton value={html}>
+        {({ copied, copy }) => (
+          <Button variant="light" w="fit-content" color={copied ? 'teal' : 'blue'} onClick={copy}>
+            {copied ? t('admin.tokens.copied') : t('admin.statusPages.copyBadge')}
+          </Button>
+        )}
+      </CopyButton>
     </Stack>
   );
 }
