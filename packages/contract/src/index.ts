@@ -18,6 +18,7 @@ export * from './api/audit';
 export * from './api/incidents';
 export * from './api/detection';
 export * from './api/silences';
+export * from './api/alertmanager-alerts';
 export * from './api/epoch';
 export * from './api/status-page';
 export * from './api/monitoring';

@@ -51,6 +51,7 @@ export * from './detection/fnv64';
 export * from './detection/maintenance-windows';
 export * from './detection/silences';
 export * from './detection/manage-silences';
+export * from './detection/live-alerts';
 export * from './status-badges/status-badge';
 export * from './status-badges/badge-svg';
 export * from './checks/check-state';

@@ -20,7 +20,8 @@ import { apiTokenRoutes } from './routes/api-tokens';
 import { auditRoutes } from './routes/audit';
 import { crisisCellRoutes } from './routes/crisis-cell';
 import { detectionRoutes } from './routes/detection';
-import { alertmanagerSilenceRoutes, silenceRoutes } from './routes/silences';
+import { alertmanagerApiRoutes } from './routes/alertmanager-api';
+import { silenceRoutes } from './routes/silences';
 import { drillRoutes } from './routes/drill';
 import { runbookRoutes } from './routes/runbooks';
 import { incidentRoutes } from './routes/incidents';
@@ -126,7 +127,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(heartbeatRoutes(deps));
   await app.register(detectionRoutes(deps, alertCounters));
   await app.register(silenceRoutes(deps));
-  await app.register(alertmanagerSilenceRoutes(deps));
+  await app.register(alertmanagerApiRoutes(deps));
   await app.register(metricsRoutes(deps, alertCounters));
   await app.register(runbookRoutes(deps));
   await app.register(drillRoutes(deps));

@@ -19,9 +19,10 @@ const DISK_FULL = { alertname: 'HmpDiskFull', instance: 'hmp.principal.mediacont
 
 /**
  * An Alertmanager user keeps `amtool` (Debian's, from prometheus-alertmanager): it adds,
- * lists and expires Vigie's silences, and a silenced alert opens nothing until it expires.
+ * lists and expires Vigie's silences — a silenced alert opens nothing until it expires —,
+ * sends alerts and lists those firing.
  */
-describe('silences through a real amtool', () => {
+describe('silences and alerts through a real amtool', () => {
   let started: PlanVigie;
   let folder = '';
   let token = '';
@@ -107,4 +108,29 @@ describe('silences through a real amtool', () => {
     const refused = amtool('silence', 'add', 'alertname=~".*"', '--comment=Tout', '--duration=1h');
     await expect(refused).rejects.toThrow(/mute every alert/);
   }, 30_000);
+
+  it('sends an alert that opens its threat, and lists it among those firing until it is resolved', async () => {
+    const labels = ['alertname=SipGatewayDown', 'threat=liaison-media-gateway', 'instance=mgw.principal'];
+    await amtool('alert', 'add', ...labels, '--annotation=summary=La Media Gateway ne répond plus');
+    const opened = await waitForIncidents(started.vigie.baseUrl, { cookie }, 'incident opened', (list) =>
+      list.some((incident) => incident.threatId === 'liaison-media-gateway'),
+    );
+    expect(opened.find((incident) => incident.threatId === 'liaison-media-gateway')).toMatchObject({ status: 'open' });
+
+    const firing = JSON.parse(await amtool('alert', 'query', '-o', 'json', 'alertname=SipGatewayDown')) as {
+      labels: Record<string, string>;
+      annotations: Record<string, string>;
+    }[];
+    expect(firing).toEqual([
+      expect.objectContaining({
+        labels: { alertname: 'SipGatewayDown', threat: 'liaison-media-gateway', instance: 'mgw.principal' },
+        annotations: { summary: 'La Media Gateway ne répond plus', vigie_threats: 'liaison-media-gateway' },
+      }),
+    ]);
+    expect(JSON.parse(await amtool('alert', 'query', '-o', 'json', 'alertname=Other'))).toEqual([]);
+
+    // An end in the past resolves it, as Prometheus' last sending of an alert does.
+    await amtool('alert', 'add', ...labels, `--end=${new Date(Date.now() - 1_000).toISOString()}`);
+    expect(JSON.parse(await amtool('alert', 'query', '-o', 'json', 'alertname=SipGatewayDown'))).toEqual([]);
+  }, 90_000);
 });
