@@ -65,4 +65,16 @@ describe.each(DIALECTS)('live alerts through the Alertmanager API on %s', (diale
     expect(response.json()).toMatch(/^filter: column 10: expected one of =, !=, =~, !~/);
     expect((await t.request(t.as.client, 'GET', LIST)).statusCode).toBe(403);
   });
+
+  it("gives each signal of an alert that alert's labels, from Vigie's own signals API", async () => {
+    await send(DISK_FULL, 'firing');
+    const signals = (await t.request(t.as.viewer, 'GET', '/api/v1/signals')).json() as {
+      source: string;
+      labels: Record<string, string> | null;
+    }[];
+    expect(signals).toEqual([
+      expect.objectContaining({ source: `alert:${labelFingerprint(DISK_FULL)}`, labels: DISK_FULL }),
+    ]);
+    await send(DISK_FULL, 'resolved');
+  });
 });

@@ -105,6 +105,10 @@ export const SignalSchema = z.object({
   status: z.string(),
   incidentId: z.string().nullable(),
   recoveredAt: z.number().nullable(),
+  labels: z
+    .record(z.string(), z.string())
+    .nullable()
+    .describe("an inbound alert's labels (its source `alert:…`); null for a check or a rule"),
 });
 
 /**

@@ -9,6 +9,7 @@ import {
   planMaintenanceWindow,
   planMaintenance,
   type InboundAlert,
+  type Signal,
 } from '@vigie/core';
 import {
   AlertmanagerPayloadSchema,
@@ -46,6 +47,14 @@ function summaryOf(annotations: Readonly<Record<string, string>>): string | null
 /** An instant as Alertmanager and Prometheus write them; Go's zero time (`0001-01-01…`) is none. */
 function instantOf(text: string | undefined): number | null {
   return text && !text.startsWith('0001') ? Date.parse(text) || null : null;
+}
+
+/** An inbound alert's labels, kept with its signal; none for a check's or a rule's. */
+function alertLabelsOf(signal: Signal): Record<string, string> | null {
+  const labels = signal.data['labels'];
+  return signal.source.startsWith('alert:') && typeof labels === 'object' && labels !== null
+    ? (labels as Record<string, string>)
+    : null;
 }
 
 /** Signals, inbound alerts (Alertmanager webhook, Prometheus, generic JSON) and maintenance windows. */
@@ -197,13 +206,14 @@ export function detectionRoutes(deps: HttpDeps, counters: AlertCounters): Fastif
           response: { 200: z.array(SignalSchema) },
         },
       },
-      (request) => {
+      async (request) => {
         const { incident, limit, offset } = request.query;
-        return deps.store.transaction((tx) =>
+        const signals = await deps.store.transaction((tx) =>
           incident === undefined
             ? tx.signals.live({ limit, offset })
             : tx.signals.forIncident(incident, { limit, offset }),
         );
+        return signals.map((signal) => ({ ...signal, labels: alertLabelsOf(signal) }));
       },
     );
 
