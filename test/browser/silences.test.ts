@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { UNMATCHED_ALERTS_KEPT_MS } from '@vigie/core';
 import { launchChromium } from './support/chromium';
-import { screenshot, watchForProblems } from './support/page-checks';
-import { startWebServer, TEST_PASSWORD, type WebServer } from './support/web-server';
+import { BrowserSessions, signIn } from './support/browser-session';
+import { screenshot } from './support/page-checks';
+import { startWebServer, type WebServer } from './support/web-server';
 
 const HOUR = 3_600_000;
 const DISK_FULL = { alertname: 'HmpDiskFull', instance: 'hmp.principal.mediacontact.example:9182' };
@@ -12,44 +13,31 @@ const DISK_FULL = { alertname: 'HmpDiskFull', instance: 'hmp.principal.mediacont
 describe('silences in Chromium', { timeout: 120_000 }, () => {
   let server: WebServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let sessions: BrowserSessions;
 
   beforeAll(async () => {
     server = await startWebServer();
     browser = await launchChromium();
+    sessions = new BrowserSessions(browser, server.baseUrl);
   }, 180_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await sessions?.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  async function openSignedIn(
-    role: 'operator' | 'viewer' | 'client',
-  ): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 1366, height: 900 },
-      locale: 'fr-FR',
-      reducedMotion: 'reduce',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const problems = watchForProblems(page);
+  /** A page signed in as `role`, and the paths it has requested. */
+  async function openSignedIn(role: 'operator' | 'viewer' | 'client'): Promise<{ page: Page; requests: string[] }> {
+    const page = await sessions.open();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await page.goto('/sign-in');
-    await page.getByLabel('Adresse e-mail').fill(server.t.emailOf(role));
-    await page.getByLabel(/^Mot de passe/).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL('**/overview');
-    return { page, problems, requests };
+    await signIn(page, server.t.emailOf(role));
+    return { page, requests };
   }
 
   it('lets an operator silence alerts through the form, counts what it mutes, and lift it', async () => {
-    const { page, problems } = await openSignedIn('operator');
+    const { page } = await openSignedIn('operator');
     await page.goto('/checks');
     const panel = page.getByTestId('silences');
     await panel.getByRole('heading', { name: 'Silences' }).waitFor();
@@ -71,7 +59,6 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
       .getByText(/at least one matcher must not match an empty label/)
       .waitFor();
     await screenshot(page, '43-silence-form');
-    await page.screenshot({ path: '/tmp/silences-form.png' });
 
     await matchers.fill('alertname="HmpDiskFull", instance=~"hmp.*"');
     await dialog.getByLabel('Durée').click();
@@ -104,7 +91,6 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
       .getByText(/^1 alerte mise en silence, le /)
       .waitFor();
     await screenshot(page, '44-silences');
-    await page.screenshot({ path: '/tmp/silences.png', fullPage: true });
 
     await row.getByRole('button', { name: /^Lever le silence alertname="HmpDiskFull"/ }).click();
     await panel.getByTestId('no-silence').waitFor();
@@ -114,7 +100,7 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
     expect(await expired.innerText()).toMatch(/^expiré\s+terminé le /im);
     expect(await expired.innerText()).toContain('1 alerte mise en silence');
     expect(await expired.getByRole('button').count()).toBe(0);
-    expect(problems).toEqual([]);
+    expect(sessions.seen()).toEqual([]);
   });
 
   it('opens the form from an unmatched alert, its alertname already written', async () => {
@@ -135,7 +121,7 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
         server.t.clock.now() - UNMATCHED_ALERTS_KEPT_MS,
       ),
     );
-    const { page, problems } = await openSignedIn('operator');
+    const { page } = await openSignedIn('operator');
     await page.goto('/checks');
     const row = page.getByTestId('unmatched-alerts').locator('[data-alertname="UpsOnBattery"]');
     await row.getByRole('button', { name: 'Mettre en silence les alertes UpsOnBattery' }).click();
@@ -143,7 +129,7 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
     expect(await dialog.getByLabel('Correspondances').inputValue()).toBe('alertname="UpsOnBattery"');
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect(problems).toEqual([]);
+    expect(sessions.seen()).toEqual([]);
   });
 
   it('shows the silences to a viewer without the operators’ buttons, and not at all to a client', async () => {
@@ -165,13 +151,13 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
     expect(await row.locator('code').allInnerTexts()).toEqual(['alertname="MgwSipDown"']);
     expect(await panel.getByRole('button', { name: 'Nouveau silence' }).count()).toBe(0);
     expect(await panel.getByRole('button', { name: /^Lever/ }).count()).toBe(0);
-    expect(viewer.problems).toEqual([]);
+    expect(sessions.seen()).toEqual([]);
 
     const client = await openSignedIn('client');
     await client.page.goto('/checks');
     await client.page.getByTestId('checks-table').waitFor();
     expect(await client.page.getByTestId('silences').count()).toBe(0);
     expect(client.requests.filter((path) => path.startsWith('/api/v1/silences'))).toEqual([]);
-    expect(client.problems).toEqual([]);
+    expect(sessions.seen()).toEqual([]);
   });
 });
