@@ -155,6 +155,10 @@ describe.each(DIALECTS)('silences on %s', (dialect) => {
         /not a regular expression/,
       ],
       [{ matchers: [{ name: '1bad', value: 'X' }], endsAt: t.clock.now() + HOUR, comment: 'x' }, /label name/],
+      [
+        { matchers: [{ name: 'instance', value: '(a+)+', isRegex: true }], endsAt: t.clock.now() + HOUR, comment: 'x' },
+        /repeats a repetition/,
+      ],
       [{ matchers: [{ name: 'alertname', value: 'X' }], endsAt: t.clock.now() + HOUR, comment: '  ' }, /say why/],
     ];
     for (const [body, reason] of reasons) {

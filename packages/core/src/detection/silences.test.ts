@@ -74,6 +74,10 @@ describe('checking matchers', () => {
     expect(() => checkMatchers([matcherOf('alertname', '=~', 'a(')])).toThrow(/`a\(` is not a regular expression/);
   });
 
+  it.each(['(a+)+', '(.*x)*', '(hmp|.*)+$'])('refuses %s, whose backtracking could hold the server', (pattern) => {
+    expect(() => checkMatchers([matcherOf('instance', '=~', pattern)])).toThrow(/repeats a repetition/);
+  });
+
   it('takes a list with one matcher an empty label fails', () => {
     expect(() => checkMatchers([matcherOf('alertname', '=~', '.+'), matcherOf('site', '=', '')])).not.toThrow();
   });

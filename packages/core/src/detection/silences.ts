@@ -1,5 +1,6 @@
 import type { LabelMatcher, Silence, SilenceState } from '@vigie/contract';
 import { invalid } from '../errors';
+import { labelPatternProblem } from './label-pattern';
 
 /** A silence as stored: its state follows from its times and `now`. */
 export type SilenceRecord = Omit<Silence, 'state'>;
@@ -36,11 +37,9 @@ function compileMatcher(matcher: LabelMatcher): LabelTest {
 
 /** A matcher's regular expression, matching the whole value as Prometheus' do. */
 function anchoredPattern(source: string): RegExp {
-  try {
-    return new RegExp(`^(?:${source})$`);
-  } catch (error) {
-    throw invalid(`\`${source}\` is not a regular expression: ${(error as Error).message}`);
-  }
+  const problem = labelPatternProblem(source);
+  if (problem) throw invalid(`\`${source}\` ${problem}`);
+  return new RegExp(`^(?:${source})$`);
 }
 
 /** A test of labels against every matcher of a list. */

@@ -190,6 +190,20 @@ describe('loadPlan', () => {
     ]);
   });
 
+  it('points at alert patterns that are not regular expressions, or that could take exponential time', () => {
+    const text = MINIMAL.replace(
+      '      - check: disk\n',
+      `      - alert: { alertname: '~Hmp(Disk|Disque)(Full|Plein)' }
+      - alert: { alertname: '~Hmp(' }
+      - alert: { instance: '~(hmp.*)+' }
+`,
+    );
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toBe('plan.yaml:29:29: "~Hmp(" is not a valid regular expression');
+    expect(errors[1]).toMatch(/^plan\.yaml:30:28: "~\(hmp\.\*\)\+" repeats a repetition \(such as `\(a\+\)\+`/);
+  });
+
   it('points at combination rules written the wrong way', () => {
     const text = MINIMAL.replace(
       '      - check: disk\n',

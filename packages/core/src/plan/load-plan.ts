@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { unsafeAlertPatterns } from './alert-pattern-problems';
 import { findPlanReferenceProblems, PlanSchema, type Plan } from '@vigie/contract';
 import { describeIssue, valueAt } from './describe-issue';
 import { compactStrings } from './compact-strings';
@@ -61,7 +62,7 @@ export function loadPlan(file: string, text: string, options: PlanLoadOptions = 
     const errors = parsed.error.issues.flatMap((issue) => locateIssue(doc, data, issue, at));
     return { ok: false, errors: sortErrors(errors) };
   }
-  const problems: CheckProblem[] = findPlanReferenceProblems(parsed.data);
+  const problems: CheckProblem[] = [...findPlanReferenceProblems(parsed.data), ...unsafeAlertPatterns(parsed.data)];
   if (options.validateCheck) {
     parsed.data.checks.forEach((check, i) => {
       for (const problem of options.validateCheck!(check)) {
