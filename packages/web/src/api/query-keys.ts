@@ -18,6 +18,8 @@ export const queryKeys = {
   incidentList: (filters: IncidentFilters) => ['incidents', 'list', filters] as const,
   incident: (id: string) => ['incidents', 'room', id] as const,
   incidentNotifications: (id: string) => ['incidents', 'notifications', id] as const,
+  /** Under the room's key: the live stream's refresh of the room refreshes them too. */
+  incidentSignals: (id: string) => ['incidents', 'room', id, 'signals'] as const,
   /** Everything about checks: a change of state invalidates this prefix. */
   checks: ['checks'] as const,
   availability: (scope: string, id: string, windowMs: number) =>

@@ -18,6 +18,7 @@ import { DutiesPanel } from './duties-panel';
 import { IncidentActions } from './incident-actions';
 import { IncidentHeader } from './incident-header';
 import { NotificationsPanel } from './notifications-panel';
+import { SignalsPanel } from './signals-panel';
 import { TimelinePanel } from './timeline-panel';
 
 const INTERNAL_TABS = ['timeline', 'crisis', 'board', 'duties', 'notifications'] as const;
@@ -72,6 +73,7 @@ export function IncidentRoomPage() {
         threatTitle={threats.data?.threats.find((threat) => threat.id === incident.threatId)?.title}
         actions={operate ? <IncidentActions incident={incident} /> : null}
       />
+      {internal && <SignalsPanel incident={incident} canSilence={operate} />}
       <Tabs
         value={tab}
         onChange={(value) => setParams(value ? { tab: value } : {}, { replace: true })}
