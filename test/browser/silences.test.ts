@@ -160,4 +160,29 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
     expect(client.requests.filter((path) => path.startsWith('/api/v1/silences'))).toEqual([]);
     expect(sessions.seen()).toEqual([]);
   });
+
+  it('tells everyone inside, on the overview, that a silence is under way, and not a client', async () => {
+    const created = await server.t.request(server.t.as.operator, 'POST', '/api/v1/silences', {
+      matchers: [{ name: 'alertname', value: 'OnduleurSurBatterie' }],
+      endsAt: server.t.clock.now() + HOUR,
+      comment: 'Test de l’onduleur',
+    });
+    expect(created.statusCode).toBe(201);
+    const viewer = await openSignedIn('viewer');
+    const notice = viewer.page.getByTestId('active-silences');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/silences? en cours/);
+    expect(await notice.locator('code').allInnerTexts()).toContain('alertname="OnduleurSurBatterie"');
+    expect(await notice.innerText()).toContain('Test de l’onduleur');
+    await screenshot(viewer.page, '46-overview-active-silences');
+    await notice.getByRole('link', { name: /Voir les? silences?/ }).click();
+    await viewer.page.waitForURL('**/checks');
+    await viewer.page.getByTestId('silences').waitFor();
+
+    const client = await openSignedIn('client');
+    await client.page.getByRole('heading', { name: /Espace/ }).waitFor();
+    expect(await client.page.getByTestId('active-silences').count()).toBe(0);
+    expect(client.requests.filter((path) => path.startsWith('/api/v1/silences'))).toEqual([]);
+    expect(sessions.seen()).toEqual([]);
+  });
 });

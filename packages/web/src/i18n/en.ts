@@ -82,6 +82,15 @@ export const en: Messages = {
     planVersion: 'Plan in force: version {{number}}',
   },
   overview: {
+    silences: {
+      title_one: 'One silence under way',
+      title_other: '{{count}} silences under way',
+      text_one: 'The inbound alerts it matches open no incident: lift it as soon as the work is over.',
+      text_other: 'The inbound alerts they match open no incident: lift them as soon as the work is over.',
+      until: 'until {{time}}',
+      link_one: 'See the silence',
+      link_other: 'See the silences',
+    },
     title: 'Overview',
     intro: 'The sites and assets of the plan, with their live status and the open incidents.',
     redundantSite: 'Redundant site',

@@ -80,6 +80,17 @@ export const fr = {
     planVersion: 'Plan en vigueur : version {{number}}',
   },
   overview: {
+    silences: {
+      title_one: 'Un silence en cours',
+      title_other: '{{count}} silences en cours',
+      text_one:
+        'Les alertes entrantes qui y correspondent n’ouvrent aucun incident : levez-le dès la fin de l’intervention.',
+      text_other:
+        'Les alertes entrantes qui y correspondent n’ouvrent aucun incident : levez-les dès la fin de l’intervention.',
+      until: 'jusqu’au {{time}}',
+      link_one: 'Voir le silence',
+      link_other: 'Voir les silences',
+    },
     title: 'Vue d’ensemble',
     intro: 'Les sites et les équipements du plan, avec leur état en direct et les incidents ouverts.',
     redundantSite: 'Site de secours',

@@ -11,6 +11,7 @@ import { useActivePlan } from '../../hooks/use-plan';
 import { usePageTitle } from '../../lib/use-page-title';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
+import { ActiveSilencesNotice } from './active-silences-notice';
 import { SiteCard } from './site-card';
 
 /** Every site of the plan with its assets, their live status, the open incidents and the latest events. */
@@ -32,6 +33,7 @@ export function OverviewPage() {
           {internal ? t('overview.intro') : t('portal.intro')}
         </Text>
       </div>
+      <ActiveSilencesNotice enabled={internal} />
       <OpenIncidentsPanel />
       {!internal && activePlan.data && <ServiceStatusPanel assets={activePlan.data.plan.assets} />}
       <RecentEvents />
