@@ -77,4 +77,28 @@ describe.each(DIALECTS)('live alerts through the Alertmanager API on %s', (diale
     ]);
     await send(DISK_FULL, 'resolved');
   });
+
+  it("lists the alerts firing now through Vigie's own API too, filtered as a silence would match them", async () => {
+    await send(DISK_FULL, 'firing', 'Disque C: plein');
+    t.clock.advance(1_000);
+    await send(SQL_DOWN, 'firing');
+    const firing = async (query: string) => {
+      const response = await t.request(t.as.viewer, 'GET', `/api/v1/alerts/firing${query}`);
+      expect(response.statusCode).toBe(200);
+      return response.json() as { labels: Record<string, string>; summary: string; threats: string[] }[];
+    };
+    expect(await firing('')).toEqual([
+      expect.objectContaining({ labels: DISK_FULL, summary: 'Disque C: plein', threats: ['espace-hmp'] }),
+      expect.objectContaining({ labels: SQL_DOWN, threats: ['arret-service'] }),
+    ]);
+    const hmp = encodeURIComponent('alertname="HmpDiskFull", instance=~"hmp\\..*"');
+    expect((await firing(`?filter=${hmp}`)).map((a) => a.labels)).toEqual([DISK_FULL]);
+    expect(await firing('?limit=1')).toHaveLength(1);
+    const bad = await t.request(t.as.viewer, 'GET', `/api/v1/alerts/firing?filter=${encodeURIComponent('a="x" b')}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/^filter: column 7: expected `,` between matchers/);
+    expect((await t.request(t.as.client, 'GET', '/api/v1/alerts/firing')).statusCode).toBe(403);
+    await send(DISK_FULL, 'resolved');
+    await send(SQL_DOWN, 'resolved');
+  });
 });

@@ -185,4 +185,29 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
     expect(client.requests.filter((path) => path.startsWith('/api/v1/silences'))).toEqual([]);
     expect(sessions.seen()).toEqual([]);
   });
+
+  it('shows, while matchers are written, the alerts firing now that the silence would mute', async () => {
+    const labels = { alertname: 'HmpDiskFull', instance: 'hmp.secours.mediacontact.example:9182' };
+    const fired = await server.t.request(server.t.as.operator, 'POST', '/api/v1/alerts', {
+      labels,
+      summary: 'Disque D: plein',
+    });
+    expect(fired.json().alerts[0].threats).toEqual(['espace-hmp']);
+
+    const { page } = await openSignedIn('operator');
+    await page.goto('/checks');
+    await page.getByTestId('silences').getByRole('button', { name: 'Nouveau silence' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Correspondances').fill('alertname="HmpDiskFull", instance=~"hmp\\.secours.*"');
+    const preview = dialog.getByTestId('silence-firing');
+    await preview.getByText(/^1 alerte en cours correspond/).waitFor();
+    expect(await preview.innerText()).toContain(`{alertname="HmpDiskFull", instance="${labels.instance}"}`);
+    await screenshot(page, '47-silence-form-firing');
+    await dialog.getByLabel('Correspondances').fill('alertname="SipGatewayDown"');
+    await preview.getByText('Aucune alerte en cours ne correspond.').waitFor();
+    await dialog.getByRole('button', { name: 'Annuler' }).click();
+    expect(sessions.seen()).toEqual([]);
+
+    await server.t.request(server.t.as.operator, 'POST', '/api/v1/alerts', { labels, status: 'resolved' });
+  });
 });

@@ -108,3 +108,23 @@ export const AlertmanagerSilenceListQuerySchema = z.object({
     .optional()
     .describe('matchers (`alertname="X"`): only silences having every one of them'),
 });
+
+export const FiringAlertsQuerySchema = z.object({
+  filter: z
+    .string()
+    .max(4000)
+    .optional()
+    .describe('matchers as Prometheus writes them (`alertname="X", instance=~"hmp.*"`): only the alerts meeting all'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+});
+
+/** An inbound alert firing now: it raised a threat and has not been resolved. */
+export const FiringAlertSchema = z.object({
+  fingerprint: z.string(),
+  labels: z.record(z.string(), z.string()),
+  summary: z.string(),
+  threats: z.array(z.string()),
+  startsAt: z.number().describe('epoch milliseconds'),
+  updatedAt: z.number().describe('epoch milliseconds: when it was last reported, to the minute'),
+});
+export type FiringAlert = z.infer<typeof FiringAlertSchema>;

@@ -1,4 +1,5 @@
-import type { LabelMatcher } from '@vigie/contract';
+import { MatcherSyntaxError, parseMatchers, type LabelMatcher } from '@vigie/contract';
+import { invalid } from '../errors';
 import type { EngineContext } from '../incidents/context';
 import type { Signal } from './model';
 import { compileMatchers } from './silences';
@@ -68,4 +69,15 @@ export async function listLiveAlerts(
     if (page.length < SIGNALS_PER_PAGE) break;
   }
   return found;
+}
+
+/** The matchers of a `filter` query parameter (one text, or several as Alertmanager sends them); none when blank. */
+export function filterMatchers(filter: string | readonly string[] | undefined): LabelMatcher[] {
+  const texts = (filter === undefined ? [] : typeof filter === 'string' ? [filter] : filter).filter((t) => t.trim());
+  try {
+    return texts.flatMap((text) => parseMatchers(text));
+  } catch (error) {
+    if (error instanceof MatcherSyntaxError) throw invalid(`filter: ${error.message}`);
+    throw error;
+  }
 }

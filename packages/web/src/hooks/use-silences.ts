@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { SilenceSchema, type SilenceRequestSchema } from '@vigie/contract';
+import { FiringAlertSchema, SilenceSchema, type SilenceRequestSchema } from '@vigie/contract';
 import { apiCommand, apiRequest } from '../api/client';
 import { queryKeys } from '../api/query-keys';
 
@@ -34,5 +34,25 @@ export function useExpireSilence() {
   return useMutation({
     mutationFn: (id: string) => apiCommand('DELETE', `/api/v1/silences/${encodeURIComponent(id)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.silences }),
+  });
+}
+
+/** Alerts firing now shown at most under a silence being written. */
+export const FIRING_SHOWN = 5;
+
+/**
+ * The alerts firing now that matchers being written meet (null: none asked): the silence
+ * would mute their next sendings. `filter` is read by the server as a silence reads it.
+ */
+export function useFiringAlerts(filter: string | null) {
+  return useQuery({
+    queryKey: [...queryKeys.silences, 'firing', filter] as const,
+    queryFn: () =>
+      apiRequest(
+        'GET',
+        `/api/v1/alerts/firing?${new URLSearchParams({ filter: filter ?? '', limit: String(FIRING_SHOWN + 1) }).toString()}`,
+        z.array(FiringAlertSchema),
+      ),
+    enabled: filter !== null,
   });
 }

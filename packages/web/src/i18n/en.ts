@@ -266,6 +266,12 @@ export const en: Messages = {
       hideExpired: 'Hide expired silences',
       new: 'New silence',
       form: {
+        firingNone: 'No alert firing now matches.',
+        firing_one:
+          '{{count}} alert firing now matches: its next sendings will be muted (the incident already open stays open).',
+        firing_other:
+          '{{count}} alerts firing now match: their next sendings will be muted (the incidents already open stay open).',
+        firingMore: 'More than {{count}} alerts firing now match, among them:',
         intro: 'Inbound alerts whose labels satisfy all these matchers will open no incident until the silence ends.',
         matchers: 'Matchers',
         matchersHint: 'As in Prometheus, separated by commas: = equals, != differs from, =~ and !~ regular expression.',

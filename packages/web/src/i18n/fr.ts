@@ -267,6 +267,12 @@ export const fr = {
       hideExpired: 'Masquer les silences expirés',
       new: 'Nouveau silence',
       form: {
+        firingNone: 'Aucune alerte en cours ne correspond.',
+        firing_one:
+          '{{count}} alerte en cours correspond : ses prochains envois seront mis en silence (l’incident déjà ouvert reste ouvert).',
+        firing_other:
+          '{{count}} alertes en cours correspondent : leurs prochains envois seront mis en silence (les incidents déjà ouverts restent ouverts).',
+        firingMore: 'Plus de {{count}} alertes en cours correspondent, dont :',
         intro:
           'Les alertes entrantes dont les étiquettes satisfont toutes ces correspondances n’ouvriront aucun incident jusqu’à la fin du silence.',
         matchers: 'Correspondances',

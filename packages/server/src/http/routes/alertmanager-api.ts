@@ -8,7 +8,7 @@ import {
   expireSilence,
   findSilence,
   type LiveAlert,
-  invalid,
+  filterMatchers,
   listLiveAlerts,
   listSilences,
   updateSilence,
@@ -19,10 +19,7 @@ import {
   AlertmanagerSilenceListQuerySchema,
   AlertmanagerSilenceRequestSchema,
   AlertmanagerSilenceSchema,
-  MatcherSyntaxError,
-  parseMatchers,
   SilenceParamsSchema,
-  type LabelMatcher,
   type Silence,
 } from '@vigie/contract';
 import type { HttpDeps } from '../deps';
@@ -66,17 +63,6 @@ function asAlertmanagerAlert(alert: LiveAlert): z.infer<typeof AlertmanagerAlert
     receivers: [{ name: 'vigie' }],
     status: { state: 'active', silencedBy: [], inhibitedBy: [] },
   };
-}
-
-/** The matchers of Alertmanager's `filter` query parameters. */
-function filterMatchers(filter: string | string[] | undefined): LabelMatcher[] {
-  const texts = filter === undefined ? [] : Array.isArray(filter) ? filter : [filter];
-  try {
-    return texts.flatMap((text) => parseMatchers(text));
-  } catch (error) {
-    if (error instanceof MatcherSyntaxError) throw invalid(`filter: ${error.message}`);
-    throw error;
-  }
 }
 
 /** Alertmanager answers a refused request with its reason as a JSON string; `amtool` prints it. */

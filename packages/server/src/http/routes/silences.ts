@@ -1,8 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CAN, createSilence, expireSilence, findSilence, listSilences, updateSilence } from '@vigie/core';
+import {
+  CAN,
+  createSilence,
+  expireSilence,
+  findSilence,
+  filterMatchers,
+  listLiveAlerts,
+  listSilences,
+  updateSilence,
+} from '@vigie/core';
 import {
   ErrorResponseSchema,
+  FiringAlertSchema,
+  FiringAlertsQuerySchema,
   SilenceListQuerySchema,
   SilenceParamsSchema,
   SilenceRequestSchema,
@@ -12,7 +23,10 @@ import type { HttpDeps } from '../deps';
 import { actorOf } from '../auth-guard';
 import { engineContext } from './incidents';
 
-/** Silences: inbound alerts muted by label matchers for a while (Vigie's own API). */
+/**
+ * Silences: inbound alerts muted by label matchers for a while (Vigie's own API), and the
+ * alerts firing now, which a silence being written would mute from their next sending.
+ */
 export function silenceRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const ctx = engineContext(deps);
 
@@ -30,6 +44,21 @@ export function silenceRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         },
       },
       (request) => listSilences(ctx, request.query.state),
+    );
+
+    app.get(
+      '/api/v1/alerts/firing',
+      {
+        config: { roles: CAN.readInternal },
+        schema: {
+          tags: ['detection'],
+          summary:
+            'Inbound alerts firing now (those that raised a threat and are not resolved), oldest first, those meeting the filter',
+          querystring: FiringAlertsQuerySchema,
+          response: { 200: z.array(FiringAlertSchema), 400: ErrorResponseSchema },
+        },
+      },
+      (request) => listLiveAlerts(ctx, filterMatchers(request.query.filter), request.query.limit),
     );
 
     app.get(

@@ -1,8 +1,9 @@
-import { Select, Textarea, TextInput } from '@mantine/core';
+import { Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { MatcherSyntaxError, parseMatchers } from '@vigie/contract';
-import { useCreateSilence } from '../../hooks/use-silences';
+import { formatMatchers, matcherOf, MatcherSyntaxError, parseMatchers, type FiringAlert } from '@vigie/contract';
+import { useDebouncedValue } from '@mantine/hooks';
+import { FIRING_SHOWN, useCreateSilence, useFiringAlerts } from '../../hooks/use-silences';
 import { useLanguage } from '../../i18n/use-language';
 import { formatDateTime, fromZonedInputValue, toZonedInputValue } from '../../lib/format';
 import { notify } from '../../lib/notify';
@@ -73,6 +74,9 @@ export function SilenceFormModal({
     },
   });
   const { duration } = form.values;
+  // Which alerts firing now the matchers meet, once the text has rested and reads.
+  const [restingMatchers] = useDebouncedValue(form.values.matchers.trim(), 400);
+  const firing = useFiringAlerts(restingMatchers && matcherError(restingMatchers) === null ? restingMatchers : null);
   const close = () => {
     create.reset();
     onClose();
@@ -119,6 +123,7 @@ export function SilenceFormModal({
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
         {...form.getInputProps('matchers')}
       />
+      {firing.data && <FiringPreview alerts={firing.data} />}
       <Select
         label={t('checks.silences.form.duration')}
         allowDeselect={false}
@@ -155,5 +160,32 @@ export function SilenceFormModal({
         {...form.getInputProps('comment')}
       />
     </CommandModal>
+  );
+}
+
+/** The alerts firing now that the silence would mute from their next sending. */
+function FiringPreview({ alerts }: { alerts: readonly FiringAlert[] }) {
+  const { t } = useTranslation();
+  if (alerts.length === 0) {
+    return (
+      <Text size="xs" c="dimmed" data-testid="silence-firing">
+        {t('checks.silences.form.firingNone')}
+      </Text>
+    );
+  }
+  const shown = alerts.slice(0, FIRING_SHOWN);
+  return (
+    <Stack gap={4} data-testid="silence-firing">
+      <Text size="xs">
+        {alerts.length > FIRING_SHOWN
+          ? t('checks.silences.form.firingMore', { count: FIRING_SHOWN })
+          : t('checks.silences.form.firing', { count: alerts.length })}
+      </Text>
+      {shown.map((alert) => (
+        <Text key={alert.fingerprint} size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+          {formatMatchers(Object.entries(alert.labels).map(([name, value]) => matcherOf(name, '=', value)))}
+        </Text>
+      ))}
+    </Stack>
   );
 }
