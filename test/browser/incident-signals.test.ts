@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { simulateUntil } from '../../packages/server/src/engine/simulate';
 import { launchChromium } from './support/chromium';
-import { BrowserSessions, signIn } from './support/browser-session';
+import { BrowserSessions, openSignedIn as openPage } from './support/browser-session';
 import { screenshot } from './support/page-checks';
 import { startWebServer, type WebServer } from './support/web-server';
 
@@ -49,13 +49,7 @@ describe('detections and alerts of an incident in Chromium', { timeout: 120_000 
   });
 
   /** A page signed in as `role`, and the paths it has requested. */
-  async function openSignedIn(role: 'operator' | 'viewer' | 'client'): Promise<{ page: Page; requests: string[] }> {
-    const page = await sessions.open();
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await signIn(page, server.t.emailOf(role));
-    return { page, requests };
-  }
+  const openSignedIn = (role: 'operator' | 'viewer' | 'client') => openPage(sessions, server.t.emailOf(role));
 
   const rowOf = (page: Page, instance: string) =>
     page

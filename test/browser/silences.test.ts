@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { UNMATCHED_ALERTS_KEPT_MS } from '@vigie/core';
 import { launchChromium } from './support/chromium';
-import { BrowserSessions, signIn } from './support/browser-session';
+import { BrowserSessions, openSignedIn as openPage } from './support/browser-session';
 import { screenshot } from './support/page-checks';
 import { startWebServer, type WebServer } from './support/web-server';
 
@@ -28,13 +28,7 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
   });
 
   /** A page signed in as `role`, and the paths it has requested. */
-  async function openSignedIn(role: 'operator' | 'viewer' | 'client'): Promise<{ page: Page; requests: string[] }> {
-    const page = await sessions.open();
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await signIn(page, server.t.emailOf(role));
-    return { page, requests };
-  }
+  const openSignedIn = (role: 'operator' | 'viewer' | 'client') => openPage(sessions, server.t.emailOf(role));
 
   it('lets an operator silence alerts through the form, counts what it mutes, and lift it', async () => {
     const { page } = await openSignedIn('operator');

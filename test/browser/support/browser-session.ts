@@ -50,6 +50,18 @@ export async function signIn(page: Page, email: string, password = TEST_PASSWORD
   await page.waitForURL('**/overview');
 }
 
+/** A fresh page signed in as `email`, and the paths it requests from then on (to show some are never asked). */
+export async function openSignedIn(
+  sessions: BrowserSessions,
+  email: string,
+): Promise<{ page: Page; requests: string[] }> {
+  const page = await sessions.open();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await signIn(page, email);
+  return { page, requests };
+}
+
 /** Marks the page's JavaScript world: still there later means the page was not reloaded. */
 export async function markPage(page: Page): Promise<void> {
   await page.evaluate('window.__vigieNotReloaded = true');
