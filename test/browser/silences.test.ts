@@ -204,4 +204,28 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
 
     await server.t.request(server.t.as.operator, 'POST', '/api/v1/alerts', { labels, status: 'resolved' });
   });
+
+  it('lets an operator extend a silence by an hour', async () => {
+    const created = await server.t.request(server.t.as.operator, 'POST', '/api/v1/silences', {
+      matchers: [{ name: 'alertname', value: 'GroupeElectrogeneEnDefaut' }],
+      endsAt: server.t.clock.now() + HOUR,
+      comment: 'Entretien du groupe électrogène',
+    });
+    const { id, endsAt } = created.json() as { id: string; endsAt: number };
+    const { page } = await openSignedIn('operator');
+    await page.goto('/checks');
+    const row = page.getByTestId('current-silences').locator(`tr[data-silence="${id}"]`);
+    const before = await row.innerText();
+    await row
+      .getByRole('button', { name: 'Prolonger d’une heure le silence alertname="GroupeElectrogeneEnDefaut"' })
+      .click();
+    await page.getByText(/^Silence prolongé jusqu’au /).waitFor();
+    await expect.poll(() => row.innerText()).not.toBe(before);
+    const listed = (await server.t.request(server.t.as.viewer, 'GET', `/api/v1/silences/${id}`)).json() as {
+      endsAt: number;
+    };
+    // An hour more than it had, counted from its end (the browser's clock may run ahead of the server's).
+    expect(listed.endsAt).toBeGreaterThanOrEqual(endsAt + HOUR);
+    expect(sessions.seen()).toEqual([]);
+  });
 });

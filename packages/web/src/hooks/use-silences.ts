@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { FiringAlertSchema, SilenceSchema, type SilenceRequestSchema } from '@vigie/contract';
+import { FiringAlertSchema, SilenceSchema, type Silence, type SilenceRequestSchema } from '@vigie/contract';
 import { apiCommand, apiRequest } from '../api/client';
 import { queryKeys } from '../api/query-keys';
 
 export type SilenceRequest = z.input<typeof SilenceRequestSchema>;
+
+/** What « Prolonger » adds to a silence. */
+export const EXTENSION_MS = 3_600_000;
 
 /** Muted alerts arrive without a live event of their own: look again this often. */
 const REFRESH_MS = 60_000;
@@ -24,6 +27,20 @@ export function useCreateSilence() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: SilenceRequest) => apiRequest('POST', '/api/v1/silences', SilenceSchema, request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.silences }),
+  });
+}
+
+/** One more hour for a silence not yet expired, counted from its end (or from now, were it past). */
+export function useExtendSilence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (silence: Silence) =>
+      apiRequest('PUT', `/api/v1/silences/${encodeURIComponent(silence.id)}`, SilenceSchema, {
+        matchers: silence.matchers,
+        endsAt: Math.max(silence.endsAt, Date.now()) + EXTENSION_MS,
+        comment: silence.comment,
+      } satisfies SilenceRequest),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.silences }),
   });
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMatcher, type Silence } from '@vigie/contract';
 import { canOperate, canReadInternal } from '../../auth/permissions';
 import { useCurrentSession } from '../../auth/session-context';
-import { useExpireSilence, useSilences } from '../../hooks/use-silences';
+import { useExpireSilence, useExtendSilence, useSilences } from '../../hooks/use-silences';
 import { useLanguage } from '../../i18n/use-language';
 import { describeError } from '../../lib/error-message';
 import { formatDateTime } from '../../lib/format';
@@ -79,6 +79,7 @@ function SilenceTable({ silences, operator, testId }: { silences: Silence[]; ope
   const language = useLanguage();
   const timeZone = useTimeZone();
   const expire = useExpireSilence();
+  const extend = useExtendSilence();
   const at = (ms: number) => formatDateTime(ms, language, timeZone);
   return (
     <>
@@ -137,20 +138,38 @@ function SilenceTable({ silences, operator, testId }: { silences: Silence[]; ope
                 </Table.Td>
                 {operator && (
                   <Table.Td>
-                    <Button
-                      variant="light"
-                      color="red"
-                      size="compact-sm"
-                      loading={expire.isPending && expire.variables === silence.id}
-                      aria-label={t('checks.silences.liftLabel', {
-                        matchers: silence.matchers.map(formatMatcher).join(', '),
-                      })}
-                      onClick={() =>
-                        expire.mutate(silence.id, { onSuccess: () => notify(t('checks.silences.lifted'), 'success') })
-                      }
-                    >
-                      {t('checks.silences.lift')}
-                    </Button>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        loading={extend.isPending && extend.variables?.id === silence.id}
+                        aria-label={t('checks.silences.extendLabel', {
+                          matchers: silence.matchers.map(formatMatcher).join(', '),
+                        })}
+                        onClick={() =>
+                          extend.mutate(silence, {
+                            onSuccess: (extended) =>
+                              notify(t('checks.silences.extended', { time: at(extended.endsAt) }), 'success'),
+                          })
+                        }
+                      >
+                        {t('checks.silences.extend')}
+                      </Button>
+                      <Button
+                        variant="light"
+                        color="red"
+                        size="compact-sm"
+                        loading={expire.isPending && expire.variables === silence.id}
+                        aria-label={t('checks.silences.liftLabel', {
+                          matchers: silence.matchers.map(formatMatcher).join(', '),
+                        })}
+                        onClick={() =>
+                          expire.mutate(silence.id, { onSuccess: () => notify(t('checks.silences.lifted'), 'success') })
+                        }
+                      >
+                        {t('checks.silences.lift')}
+                      </Button>
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -158,9 +177,9 @@ function SilenceTable({ silences, operator, testId }: { silences: Silence[]; ope
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {expire.isError && (
+      {(expire.isError || extend.isError) && (
         <Text size="sm" c="red" role="alert">
-          {describeError(expire.error, t).message}
+          {describeError(expire.error ?? extend.error, t).message}
         </Text>
       )}
     </>
