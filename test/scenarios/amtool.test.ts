@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PLAN_TEXT } from '../../packages/server/src/testing/test-app';
+import { startAlertmanager } from '../support/peers/alertmanager';
 import {
   createApiToken,
   listIncidents,
@@ -132,5 +133,49 @@ describe('silences and alerts through a real amtool', () => {
     // An end in the past resolves it, as Prometheus' last sending of an alert does.
     await amtool('alert', 'add', ...labels, `--end=${new Date(Date.now() - 1_000).toISOString()}`);
     expect(JSON.parse(await amtool('alert', 'query', '-o', 'json', 'alertname=SipGatewayDown'))).toEqual([]);
+  }, 90_000);
+
+  it('moves the silences of a real Alertmanager to Vigie: amtool exports them there and imports them here', async () => {
+    const alertmanager = await startAlertmanager(null, 'unused');
+    try {
+      const there = (...args: string[]) => run('amtool', [`--alertmanager.url=${alertmanager.url}`, ...args]);
+      await there(
+        'silence',
+        'add',
+        'alertname=UpsOnBattery',
+        'site=~"principal|secours"',
+        '--comment=Test onduleur',
+        '--duration=3h',
+      );
+      await there('silence', 'add', 'alertname=Watchdog', '--comment=Bruit connu', '--duration=1d');
+      const exported = join(folder, 'silences.json');
+      writeFileSync(exported, (await there('silence', 'query', '-o', 'json')).stdout);
+
+      await amtool('silence', 'import', exported);
+      const imported = JSON.parse(await amtool('silence', 'query', '-o', 'json')) as {
+        comment: string;
+        matchers: { name: string; value: string; isRegex: boolean }[];
+        status: { state: string };
+      }[];
+      const byComment = new Map(imported.map((silence) => [silence.comment, silence]));
+      expect(byComment.get('Test onduleur')).toMatchObject({
+        status: { state: 'active' },
+        matchers: expect.arrayContaining([
+          expect.objectContaining({ name: 'alertname', value: 'UpsOnBattery', isRegex: false }),
+          expect.objectContaining({ name: 'site', value: 'principal|secours', isRegex: true }),
+        ]),
+      });
+      expect(byComment.get('Bruit connu')).toMatchObject({ status: { state: 'active' } });
+
+      // Imported, they mute here as they muted there.
+      const response = await fetch(`${started.vigie.baseUrl}/api/v1/alerts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ labels: { alertname: 'UpsOnBattery', site: 'secours', threat: 'energie' } }),
+      });
+      expect(((await response.json()) as { alerts: { silencedBy?: string }[] }).alerts[0]!.silencedBy).toBeDefined();
+    } finally {
+      await alertmanager.stop();
+    }
   }, 90_000);
 });
