@@ -77,6 +77,13 @@ try {
           repeatThroughput: Number((vigieResult.repeats.alertsPerSecond / amResult.repeats.alertsPerSecond).toFixed(2)),
           memory: Number((vigieResult.memory.peakUnderAlertsMB / amResult.memory.peakUnderAlertsMB).toFixed(2)),
           memoryLifetimePeak: Number((vigieResult.memory.lifetimePeakMB / amResult.memory.lifetimePeakMB).toFixed(2)),
+          // What holding the alerts adds to each server at rest (not the target's measure: told beside it).
+          memoryAddedByAlerts: Number(
+            (
+              (vigieResult.memory.peakUnderAlertsMB - vigieResult.memory.atRestMB) /
+              (amResult.memory.peakUnderAlertsMB - amResult.memory.atRestMB)
+            ).toFixed(2),
+          ),
         },
         // Against Alertmanager's figures on the reference machine, when the targets were set.
         ratioToAnchor: {
