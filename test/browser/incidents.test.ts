@@ -320,6 +320,20 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
       'Disponibilité sur 30 jours : 95 %',
     );
     await screenshot(visitor, '35-status-page');
+    // The page's Atom feed, read by the browser's own XML parser: well formed, the open incident in it.
+    const feedHref = await visitor.getByTestId('status-feed').getAttribute('href');
+    expect(feedHref).toBe(`/api/v1/status/${token}/feed.atom`);
+    const feed = (await visitor.evaluate(`(async () => {
+      const text = await (await fetch(${JSON.stringify(feedHref)})).text();
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        broken: doc.getElementsByTagName('parsererror').length,
+        root: doc.documentElement.namespaceURI,
+        entries: [...doc.getElementsByTagName('entry')].map((e) => e.getElementsByTagName('title')[0].textContent),
+      };
+    })()`)) as { broken: number; root: string; entries: string[] };
+    expect(feed).toMatchObject({ broken: 0, root: 'http://www.w3.org/2005/Atom' });
+    expect(feed.entries.some((title) => title.startsWith('[Ouvert] '))).toBe(true);
     await server.t.request(
       server.t.as.operator,
       'DELETE',

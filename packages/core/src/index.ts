@@ -54,6 +54,7 @@ export * from './detection/manage-silences';
 export * from './detection/live-alerts';
 export * from './status-badges/status-badge';
 export * from './status-badges/badge-svg';
+export * from './status-feed/status-feed';
 export * from './checks/check-state';
 export * from './checks/next-check-state';
 export * from './checks/shards';

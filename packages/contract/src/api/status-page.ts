@@ -80,3 +80,5 @@ export const StatusBadgeQuerySchema = z.object({
     .describe('`status`: the worst state of the services; `availability`: their availability over 30 days'),
   lang: z.enum(['fr', 'en']).default('fr'),
 });
+
+export const StatusFeedQuerySchema = z.object({ lang: z.enum(['fr', 'en']).default('fr') });

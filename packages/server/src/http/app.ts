@@ -28,6 +28,7 @@ import { incidentRoutes } from './routes/incidents';
 import { settingsRoutes } from './routes/settings';
 import { statusPageRoutes } from './routes/status-page';
 import { statusBadgeRoutes } from './routes/status-badge';
+import { statusFeedRoutes } from './routes/status-feed';
 import { streamRoutes } from './routes/stream';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
@@ -133,6 +134,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(drillRoutes(deps));
   await app.register(statusPageRoutes(deps));
   await app.register(statusBadgeRoutes(deps));
+  await app.register(statusFeedRoutes(deps));
   await app.register(agentRoutes(deps));
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   await app.register(webApp());

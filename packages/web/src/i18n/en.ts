@@ -679,6 +679,7 @@ export const en: Messages = {
     since: 'Since {{time}}',
     noUpdate: 'No update published yet.',
     refresh: 'This page refreshes every minute.',
+    feed: 'Follow the incidents with an Atom feed (feed reader, mail client)',
     invalidTitle: 'This link is no longer valid',
     invalidText:
       'This status page link is unknown or has been revoked. Ask your contact at the contact centre for a new link.',

@@ -683,6 +683,7 @@ export const fr = {
     since: 'Depuis le {{time}}',
     noUpdate: 'Pas encore d’information publiée.',
     refresh: 'Cette page se met à jour chaque minute.',
+    feed: 'Suivre les incidents par flux Atom (lecteur de flux, messagerie)',
     invalidTitle: 'Ce lien n’est plus valide',
     invalidText:
       'Le lien de cette page d’état est inconnu ou a été révoqué. Demandez un nouveau lien à votre contact du centre de contacts.',

@@ -181,8 +181,8 @@ async function publicStatus(
   };
 }
 
-/** A client's public status through its secret link; NotFound when the link is unknown or revoked. */
-export async function readPublicStatus(deps: HttpDeps, token: string): Promise<PublicStatusPage> {
+/** The plan in force and the client a status page link opens; NotFound when it is unknown or revoked. */
+export async function clientOfLink(deps: HttpDeps, token: string): Promise<{ plan: Plan; clientId: string }> {
   const active = await deps.catalog.active();
   if (!active) throw precondition('no plan is loaded');
   const { plan } = active;
@@ -195,6 +195,12 @@ export async function readPublicStatus(deps: HttpDeps, token: string): Promise<P
     return undefined;
   });
   if (!clientId) throw notFound('this status page link is unknown or has been revoked');
+  return { plan, clientId };
+}
+
+/** A client's public status through its secret link; NotFound when the link is unknown or revoked. */
+export async function readPublicStatus(deps: HttpDeps, token: string): Promise<PublicStatusPage> {
+  const { plan, clientId } = await clientOfLink(deps, token);
   // The page reads checks as the client's own user would: its assets only.
   const reader: Actor = { kind: 'system', id: 'status-page', label: 'status page', role: 'client', clientId };
   const monitoring = { store: deps.store, clock: deps.clock, plans: deps.catalog };

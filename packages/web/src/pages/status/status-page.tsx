@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Container, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Container, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -174,9 +174,19 @@ export function StatusPage() {
                 </Stack>
               )}
             </section>
-            <Text size="xs" c="dimmed">
-              {t('status.refresh')}
-            </Text>
+            <Group gap="md" justify="space-between">
+              <Text size="xs" c="dimmed">
+                {t('status.refresh')}
+              </Text>
+              <Anchor
+                size="xs"
+                href={`/api/v1/status/${encodeURIComponent(token)}/feed.atom${language === 'en' ? '?lang=en' : ''}`}
+                type="application/atom+xml"
+                data-testid="status-feed"
+              >
+                {t('status.feed')}
+              </Anchor>
+            </Group>
           </>
         )}
       </Stack>
