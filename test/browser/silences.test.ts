@@ -93,7 +93,14 @@ describe('silences in Chromium', { timeout: 120_000 }, () => {
     expect(await expired.getAttribute('data-state')).toBe('expired');
     expect(await expired.innerText()).toMatch(/^expiré\s+terminé le /im);
     expect(await expired.innerText()).toContain('1 alerte mise en silence');
-    expect(await expired.getByRole('button').count()).toBe(0);
+    // No « Lever » nor « Prolonger » on it: « Recréer » opens the form with its matchers and reason.
+    expect(await expired.getByRole('button').allInnerTexts()).toEqual(['Recréer']);
+    await expired.getByRole('button', { name: /^Recréer le silence alertname="HmpDiskFull"/ }).click();
+    const again = page.getByRole('dialog');
+    expect(await again.getByLabel('Correspondances').inputValue()).toBe('alertname="HmpDiskFull", instance=~"hmp.*"');
+    expect(await again.getByLabel('Motif').inputValue()).toBe('Remplacement du disque de la HMP');
+    await again.getByRole('button', { name: 'Annuler' }).click();
+    await again.waitFor({ state: 'detached' });
     expect(sessions.seen()).toEqual([]);
   });
 

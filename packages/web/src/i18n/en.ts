@@ -261,6 +261,8 @@ export const en: Messages = {
       extend: 'Extend by 1 h',
       extendLabel: 'Extend the silence {{matchers}} by one hour',
       extended: 'Silence extended until {{time}}.',
+      recreate: 'Recreate',
+      recreateLabel: 'Recreate the silence {{matchers}}',
       lift: 'Lift',
       liftLabel: 'Lift the silence {{matchers}}',
       lifted: 'Silence lifted: these alerts open incidents again.',

@@ -262,6 +262,8 @@ export const fr = {
       extend: 'Prolonger d’1 h',
       extendLabel: 'Prolonger d’une heure le silence {{matchers}}',
       extended: 'Silence prolongé jusqu’au {{time}}.',
+      recreate: 'Recréer',
+      recreateLabel: 'Recréer le silence {{matchers}}',
       lift: 'Lever',
       liftLabel: 'Lever le silence {{matchers}}',
       lifted: 'Silence levé : ces alertes ouvrent de nouveau des incidents.',

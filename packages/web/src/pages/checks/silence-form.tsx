@@ -39,11 +39,14 @@ function matcherError(text: string): string | null {
 export function SilenceFormModal({
   openedAt,
   initialMatchers = '',
+  initialComment = '',
   onClose,
 }: {
   /** When the dialog was opened: the end it announces for a duration counts from then. */
   openedAt: number;
   initialMatchers?: string;
+  /** An expired silence's reason, when it is made again. */
+  initialComment?: string;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -55,7 +58,7 @@ export function SilenceFormModal({
       matchers: initialMatchers,
       duration: '2h' as Duration,
       endsAt: toZonedInputValue(openedAt + 2 * HOUR, timeZone),
-      comment: '',
+      comment: initialComment,
     },
     validateInputOnBlur: ['matchers'],
     validate: {

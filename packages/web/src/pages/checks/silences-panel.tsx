@@ -23,8 +23,9 @@ export function SilencesPanel() {
   const { user } = useCurrentSession();
   const silences = useSilences(canReadInternal(user));
   const operator = canOperate(user);
-  // When the form was opened: it announces the end of the chosen duration from then.
-  const [creatingAt, setCreatingAt] = useState<number | null>(null);
+  // When the form was opened (it announces the end of the chosen duration from then), and the
+  // expired silence it makes again, if any.
+  const [creating, setCreating] = useState<{ at: number; from: Silence | null } | null>(null);
   const [showExpired, setShowExpired] = useState(false);
   if (!canReadInternal(user) || !silences.data) return null;
   const current = silences.data.filter((silence) => silence.state !== 'expired');
@@ -42,7 +43,11 @@ export function SilencesPanel() {
             </Text>
           </div>
           {operator && (
-            <Button variant="light" style={{ flexShrink: 0 }} onClick={() => setCreatingAt(Date.now())}>
+            <Button
+              variant="light"
+              style={{ flexShrink: 0 }}
+              onClick={() => setCreating({ at: Date.now(), from: null })}
+            >
               {t('checks.silences.new')}
             </Button>
           )}
@@ -64,17 +69,39 @@ export function SilencesPanel() {
           </div>
         )}
         {showExpired && expired.length > 0 && (
-          <SilenceTable silences={expired} operator={false} testId="expired-silences" />
+          <SilenceTable
+            silences={expired}
+            operator={operator}
+            testId="expired-silences"
+            onRecreate={(silence) => setCreating({ at: Date.now(), from: silence })}
+          />
         )}
       </Stack>
-      {creatingAt !== null && (
-        <SilenceFormModal key={creatingAt} openedAt={creatingAt} onClose={() => setCreatingAt(null)} />
+      {creating !== null && (
+        <SilenceFormModal
+          key={creating.at}
+          openedAt={creating.at}
+          initialMatchers={creating.from?.matchers.map(formatMatcher).join(', ')}
+          initialComment={creating.from?.comment}
+          onClose={() => setCreating(null)}
+        />
       )}
     </Card>
   );
 }
 
-function SilenceTable({ silences, operator, testId }: { silences: Silence[]; operator: boolean; testId: string }) {
+function SilenceTable({
+  silences,
+  operator,
+  testId,
+  onRecreate,
+}: {
+  silences: Silence[];
+  operator: boolean;
+  testId: string;
+  /** Opens the form to make an expired silence again. */
+  onRecreate?: (silence: Silence) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const timeZone = useTimeZone();
@@ -136,7 +163,21 @@ function SilenceTable({ silences, operator, testId }: { silences: Silence[]; ope
                       : t('checks.silences.muted', { count: silence.mutedCount, time: at(silence.lastMutedAt) })}
                   </Text>
                 </Table.Td>
-                {operator && (
+                {operator && silence.state === 'expired' && (
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      aria-label={t('checks.silences.recreateLabel', {
+                        matchers: silence.matchers.map(formatMatcher).join(', '),
+                      })}
+                      onClick={() => onRecreate?.(silence)}
+                    >
+                      {t('checks.silences.recreate')}
+                    </Button>
+                  </Table.Td>
+                )}
+                {operator && silence.state !== 'expired' && (
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       <Button
