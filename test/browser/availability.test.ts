@@ -117,8 +117,11 @@ describe('availability report in Chromium', { timeout: 90_000 }, () => {
     await page.waitForURL('**/availability?scope=check&id=crm-web&period=last-month');
     // The same address opened afresh gives the same report.
     await page.reload();
-    expect(await page.getByRole('combobox', { name: 'Période' }).inputValue()).toBe('Mois dernier');
-    expect(await page.getByRole('combobox', { name: 'Lequel' }).inputValue()).toBe('Interface web du CRM Hermès');
+    // The choices fill in once the plan is read again: waited for, not read at once.
+    await expect.poll(() => page.getByRole('combobox', { name: 'Période' }).inputValue()).toBe('Mois dernier');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Lequel' }).inputValue())
+      .toBe('Interface web du CRM Hermès');
     expect(sessions.seen()).toEqual([]);
   });
 
