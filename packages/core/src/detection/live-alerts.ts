@@ -17,6 +17,14 @@ export interface LiveAlert {
 /** Live signals read per page while gathering the live alerts. */
 const SIGNALS_PER_PAGE = 1_000;
 
+/** An inbound alert's labels, kept with its signal; null for a check's or a rule's signal. */
+export function alertLabelsOf(signal: Signal): Record<string, string> | null {
+  const labels = signal.data['labels'];
+  return signal.source.startsWith('alert:') && typeof labels === 'object' && labels !== null
+    ? (labels as Record<string, string>)
+    : null;
+}
+
 /** Groups live signals of alerts (`alert:…` sources) by alert; other signals are left out. */
 export function liveAlertsOf(signals: readonly Signal[]): LiveAlert[] {
   const alerts = new Map<string, LiveAlert>();
@@ -29,10 +37,9 @@ export function liveAlertsOf(signals: readonly Signal[]): LiveAlert[] {
       known.updatedAt = Math.max(known.updatedAt, signal.lastAt);
       continue;
     }
-    const labels = signal.data['labels'];
     alerts.set(signal.source, {
       fingerprint: signal.source.slice('alert:'.length),
-      labels: typeof labels === 'object' && labels !== null ? (labels as Record<string, string>) : {},
+      labels: alertLabelsOf(signal) ?? {},
       summary: signal.message,
       threats: [signal.threatId],
       startsAt: signal.firstAt,

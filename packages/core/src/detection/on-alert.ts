@@ -48,7 +48,7 @@ export async function handleAlerts(ctx: EngineContext, alerts: readonly InboundA
       outcomes.push({ fingerprint, threats: [], status: 'resolved' });
       continue;
     }
-    const silencedBy = silences.empty ? null : silences.silencing(alert.labels);
+    const silencedBy = silences.silencing(alert.labels);
     if (silencedBy !== null) {
       muted.set(silencedBy, (muted.get(silencedBy) ?? 0) + 1);
       outcomes.push({ fingerprint, threats: [], status: 'firing', silencedBy });

@@ -1,5 +1,5 @@
 import type { Plan } from '@vigie/contract';
-import { labelPatternProblem } from '../detection/label-pattern';
+import { patternBacktrackRisk, patternCompileError } from '../detection/label-pattern';
 
 /** A problem of a plan, where it is and what is wrong. */
 interface PatternProblem {
@@ -17,10 +17,9 @@ export function unsafeAlertPatterns(plan: Plan): PatternProblem[] {
     threat.detect.forEach((rule, j) => {
       for (const [label, matcher] of Object.entries(rule.alert ?? {})) {
         if (!matcher.startsWith('~')) continue;
-        const problem = labelPatternProblem(matcher.slice(1));
-        if (problem && !problem.startsWith('is not a regular expression')) {
-          problems.push({ path: ['threats', i, 'detect', j, 'alert', label], message: `"${matcher}" ${problem}` });
-        }
+        const source = matcher.slice(1);
+        const risk = patternCompileError(source) === null ? patternBacktrackRisk(source) : null;
+        if (risk) problems.push({ path: ['threats', i, 'detect', j, 'alert', label], message: `"${matcher}" ${risk}` });
       }
     }),
   );

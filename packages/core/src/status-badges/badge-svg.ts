@@ -1,4 +1,5 @@
 import type { Badge } from './status-badge';
+import { escapeXml } from './escape-xml';
 
 /** Widths in pixels of Verdana's characters at 11 px, by kind: close enough to size a badge. */
 function characterWidth(char: string): number {
@@ -11,10 +12,6 @@ function characterWidth(char: string): number {
 
 function textWidth(text: string): number {
   return Math.round([...text].reduce((width, char) => width + characterWidth(char), 0));
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 const PADDING = 6;

@@ -1,4 +1,5 @@
 import type { IncidentStatus } from '../incidents/model';
+import { escapeXml } from '../status-badges/escape-xml';
 
 export type FeedLanguage = 'fr' | 'en';
 
@@ -54,10 +55,6 @@ const WORDS = {
     noUpdate: 'No public update yet.',
   },
 } as const;
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  alertLabelsOf,
   CAN,
   cancelMaintenanceWindow,
   handleAlerts,
@@ -9,7 +10,6 @@ import {
   planMaintenanceWindow,
   planMaintenance,
   type InboundAlert,
-  type Signal,
 } from '@vigie/core';
 import {
   AlertmanagerPayloadSchema,
@@ -47,14 +47,6 @@ function summaryOf(annotations: Readonly<Record<string, string>>): string | null
 /** An instant as Alertmanager and Prometheus write them; Go's zero time (`0001-01-01…`) is none. */
 function instantOf(text: string | undefined): number | null {
   return text && !text.startsWith('0001') ? Date.parse(text) || null : null;
-}
-
-/** An inbound alert's labels, kept with its signal; none for a check's or a rule's. */
-function alertLabelsOf(signal: Signal): Record<string, string> | null {
-  const labels = signal.data['labels'];
-  return signal.source.startsWith('alert:') && typeof labels === 'object' && labels !== null
-    ? (labels as Record<string, string>)
-    : null;
 }
 
 /** Signals, inbound alerts (Alertmanager webhook, Prometheus, generic JSON) and maintenance windows. */
