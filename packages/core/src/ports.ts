@@ -16,6 +16,7 @@ import type { AuditEntry } from './audit/audit-chain';
 import type { MaintenanceRepository, SignalRepository } from './detection/model';
 import type { UnmatchedAlertRepository } from './detection/unmatched-alerts';
 import type { SilenceRepository } from './detection/silences';
+import type { OnCallOverrideRepository } from './on-call/on-call';
 import type { RunbookRepository } from './runbooks/model';
 import type { Role } from './auth/roles';
 import type { AgentReport, TaskStatus } from '@vigie/contract';
@@ -133,6 +134,7 @@ export interface Repositories extends IncidentRepositories, MonitoringRepositori
   maintenance: MaintenanceRepository;
   unmatchedAlerts: UnmatchedAlertRepository;
   silences: SilenceRepository;
+  onCallOverrides: OnCallOverrideRepository;
   runbooks: RunbookRepository;
   users: UserRepository;
   sessions: SessionRepository;

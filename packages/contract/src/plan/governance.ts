@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DurationSchema } from '../duration';
 import { EmailSchema, IdSchema, RecipientListSchema, TextSchema } from './common';
+import { UnacknowledgedStepSchema } from './on-call';
 import { RunbookSchema } from './runbook';
 
 export const CRISIS_ROLES = ['crisis-manager', 'technical-lead', 'communication-lead', 'scribe'] as const;
@@ -57,6 +58,8 @@ export const CommunicationSchema = z.strictObject({
   bridge: BridgeSchema.optional(),
   /** Who hears of an incident as soon as it opens. */
   notifyOnOpen: RecipientListSchema.prefault(['team']),
+  /** Who else hears of an incident still not acknowledged after a while, step by step. */
+  unacknowledged: z.array(UnacknowledgedStepSchema).default([]),
   channels: z.array(ChannelSchema).default([]),
   /** The channel used when the primary one keeps failing. */
   fallback: IdSchema.optional(),

@@ -50,11 +50,21 @@ export function findPlanReferenceProblems(plan: Plan): PlanProblem[] {
       problems.push({ path, message: `unknown ${what} "${id}"${choices ? ` (known: ${choices})` : ''}` });
     }
   };
+  const team = new Set(plan.team.map((member) => member.id));
+  const schedules = index(['onCall'], plan.onCall, 'on-call schedule');
+  plan.onCall.forEach((schedule, i) => {
+    if (people.has(schedule.id) || isRecipientGroup(schedule.id))
+      problems.push({
+        path: ['onCall', i, 'id'],
+        message: `on-call schedule id "${schedule.id}" is already the id of a ${people.has(schedule.id) ? 'person' : 'group of recipients'}`,
+      });
+    schedule.people.forEach((id, k) => expect(team, id, ['onCall', i, 'people', k], 'team member'));
+  });
   const expectRecipient = (id: string, path: Path): void => {
-    if (!isRecipientGroup(id) && !people.has(id)) {
+    if (!isRecipientGroup(id) && !people.has(id) && !schedules.has(id)) {
       problems.push({
         path,
-        message: `unknown recipient "${id}" (expected a group: client-it, client, crisis-cell, team, all-parties, or the id of a person)`,
+        message: `unknown recipient "${id}" (expected a group: client-it, client, crisis-cell, team, all-parties, the id of a person or of an on-call schedule)`,
       });
     }
   };
@@ -145,6 +155,9 @@ export function findPlanReferenceProblems(plan: Plan): PlanProblem[] {
   });
 
   plan.communication.notifyOnOpen.forEach((r, k) => expectRecipient(r, ['communication', 'notifyOnOpen', k]));
+  plan.communication.unacknowledged.forEach((step, i) =>
+    step.to.forEach((r, k) => expectRecipient(r, ['communication', 'unacknowledged', i, 'to', k])),
+  );
   const channels = index(['communication', 'channels'], plan.communication.channels, 'channel');
   expect(channels, plan.communication.fallback, ['communication', 'fallback'], 'channel');
 

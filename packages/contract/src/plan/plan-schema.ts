@@ -12,6 +12,7 @@ import {
   RedundancySchema,
   ReviewSchema,
 } from './governance';
+import { OnCallScheduleSchema } from './on-call';
 import { AssetSchema, ClientSchema, SiteSchema, TeamMemberSchema } from './organisation';
 import { ThreatSchema } from './threats';
 
@@ -36,6 +37,8 @@ export const PlanSchema = z.strictObject({
   objective: TextSchema.optional(),
   clients: z.array(ClientSchema).min(1, { error: 'expected at least one client' }),
   team: z.array(TeamMemberSchema).min(1, { error: 'expected at least one team member' }),
+  /** On-call rotations of the team (astreintes). */
+  onCall: z.array(OnCallScheduleSchema).default([]),
   sites: z.array(SiteSchema).min(1, { error: 'expected at least one site' }),
   assets: z.array(AssetSchema).default([]),
   checks: z.array(CheckSchema).default([]),

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/roles';
 import type { NotificationEvent, NotificationFacts } from '../notifications/events';
 import { renderIcs, type CalendarInvite } from '../notifications/ics';
 import { resolveRecipients } from '../notifications/recipients';
+import { onCallPeopleAt } from '../on-call/on-call';
 import { renderNotification } from '../notifications/render';
 import type { Randomness, Repositories } from '../ports';
 import type { Incident } from './model';
@@ -93,7 +94,8 @@ export class IncidentWork {
    */
   async notify(event: NotificationEvent, recipients: readonly string[], options: NotifyOptions = {}): Promise<number> {
     const facts = await this.facts(options);
-    const people = resolveRecipients(this.plan, this.incident.clients, recipients);
+    const onDuty = await onCallPeopleAt(this.tx, this.plan, recipients, this.now);
+    const people = resolveRecipients(this.plan, this.incident.clients, recipients, onDuty);
     const baseKey = `${this.incident.id}:${event}:${options.ref ?? '-'}:${options.slot ?? 0}`;
     let queued = 0;
     const emailChannel = this.plan.communication.channels.find((c) => c.type === 'email');

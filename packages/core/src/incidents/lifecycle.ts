@@ -3,13 +3,20 @@ import { recordAudit } from '../audit/record-audit';
 import { CAN, hasRole, type Actor } from '../auth/roles';
 import { conflict, forbidden } from '../errors';
 import { escalate } from '../escalation/escalate';
+import { PAGING_TIMERS } from '../on-call/paging';
 import type { EngineContext } from './context';
 import type { IncidentWork } from './incident-work';
 import type { Incident } from './model';
 import type { JobKind } from './records';
 import { withIncident } from './with-incident';
 
-const ONGOING_TIMERS: JobKind[] = ['escalation.evaluate', 'duty.sitrep-due', 'duty.sitrep-overdue', 'duty.update-due'];
+const ONGOING_TIMERS: JobKind[] = [
+  'escalation.evaluate',
+  'duty.sitrep-due',
+  'duty.sitrep-overdue',
+  'duty.update-due',
+  ...PAGING_TIMERS,
+];
 
 async function finishOngoingDuties(w: IncidentWork): Promise<void> {
   for (const duty of await w.tx.duties.list(w.incident.id)) {

@@ -6,6 +6,7 @@ import { escalate } from '../escalation/escalate';
 import { clientsOfThreat } from '../plan/plan-views';
 import type { EngineContext } from './context';
 import { IncidentWork } from './incident-work';
+import { schedulePaging } from '../on-call/paging';
 import { noteRecoveryPoint } from './recovery-point';
 import type { Incident } from './model';
 import { activePlanOrFail } from './with-incident';
@@ -112,6 +113,7 @@ export async function openIncident(
       startedAt,
     });
     await w.notify('incident-opened', plan.communication.notifyOnOpen);
+    await schedulePaging(w);
     await noteRecoveryPoint(w);
     await escalate(w);
     await recordAudit(tx, now, actor, 'incident.open', `incident:${incident.id}`, {

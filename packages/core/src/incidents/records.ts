@@ -37,6 +37,7 @@ export const JOB_KINDS = [
   'duty.sitrep-overdue',
   'duty.update-due',
   'duty.reminder',
+  'paging.unacknowledged',
   'notification.deliver',
   'detection.flush',
   'agent.task-done',

@@ -5,6 +5,7 @@ import { conflict, forbidden, invalid } from '../errors';
 import { escalate } from '../escalation/escalate';
 import type { EngineContext } from './context';
 import { canTransition, isActive, type Incident } from './model';
+import { PAGING_TIMERS } from '../on-call/paging';
 import { withIncident } from './with-incident';
 
 function requireOperator(actor: Actor): void {
@@ -20,6 +21,7 @@ export async function acknowledgeIncident(ctx: EngineContext, actor: Actor, inci
     w.incident.status = 'acknowledged';
     w.incident.acknowledgedAt = w.now;
     await w.save();
+    await w.cancel(PAGING_TIMERS);
     await w.log('status', `Acknowledged by ${w.actorLabel()}`, { status: 'acknowledged' });
     await recordAudit(w.tx, w.now, actor, 'incident.acknowledge', `incident:${incidentId}`);
     return w.incident;
@@ -35,6 +37,7 @@ export async function startMitigation(ctx: EngineContext, actor: Actor, incident
     if (w.incident.acknowledgedAt === null) w.incident.acknowledgedAt = w.now;
     w.incident.status = 'mitigating';
     await w.save();
+    await w.cancel(PAGING_TIMERS);
     await w.log('status', 'Restoration under way', { status: 'mitigating' });
     await recordAudit(w.tx, w.now, actor, 'incident.mitigate', `incident:${incidentId}`);
     return w.incident;

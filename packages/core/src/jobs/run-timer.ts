@@ -6,6 +6,7 @@ import { isActive } from '../incidents/model';
 import type { Job } from '../incidents/records';
 import { withIncident } from '../incidents/with-incident';
 import type { NotificationEvent } from '../notifications/events';
+import { pageUnacknowledged } from '../on-call/paging';
 
 /** The crisis manager(s), else the whole crisis cell, else the team. */
 function crisisManagers(w: IncidentWork): string[] {
@@ -103,6 +104,9 @@ export async function runTimer(ctx: EngineContext, job: Job): Promise<void> {
           break;
         case 'duty.reminder':
           await reminder(w, job);
+          break;
+        case 'paging.unacknowledged':
+          await pageUnacknowledged(w, job);
           break;
         case 'notification.deliver':
           throw new Error('deliveries are not timers');

@@ -2,6 +2,7 @@ import type { Language } from '@vigie/contract';
 
 export const NOTIFICATION_EVENTS = [
   'incident-opened',
+  'incident-unacknowledged',
   'conference-call',
   'crisis-cell-activated',
   'sitrep-reminder',

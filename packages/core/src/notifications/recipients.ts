@@ -42,13 +42,16 @@ function people(plan: Plan): Map<string, Person> {
 }
 
 /**
- * Turns the plan's recipients (groups such as `client-it` or `crisis-cell`, or person
- * ids) into the people concerned by one incident, each once, in a stable order.
+ * Turns the plan's recipients (groups such as `client-it` or `crisis-cell`, person ids, or
+ * on-call schedules: whoever is on call) into the people concerned by one incident, each
+ * once, in a stable order.
  */
 export function resolveRecipients(
   plan: Plan,
   incidentClients: readonly string[],
   recipients: readonly string[],
+  /** Who is on call on each on-call schedule the recipients name (see `onCallPeopleAt`). */
+  onDuty: ReadonlyMap<string, string> = new Map(),
 ): Person[] {
   const everyone = people(plan);
   const ids: string[] = [];
@@ -60,7 +63,7 @@ export function resolveRecipients(
 
   for (const recipient of recipients) {
     if (!isRecipientGroup(recipient)) {
-      add(recipient);
+      add(onDuty.get(recipient) ?? recipient);
       continue;
     }
     switch (recipient) {

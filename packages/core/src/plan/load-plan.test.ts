@@ -234,4 +234,74 @@ describe('loadPlan', () => {
     const result = loadPlan('plan.yaml', MINIMAL.replace('    target: 20m\n', ''));
     expect(result.ok).toBe(true);
   });
+
+  describe('on-call schedules and paging', () => {
+    const withTeam = MINIMAL.replace('    name: Admin\n', '    name: Admin\n  - id: tech\n    name: Tech\n');
+
+    it('reads a rotation, usable as a recipient, and the steps of paging', () => {
+      const text = `${withTeam}onCall:
+  - id: astreinte
+    title: Astreinte
+    people: [admin, tech]
+    every: 1w
+    from: '2026-01-05T08:00:00+01:00'
+communication:
+  notifyOnOpen: [astreinte]
+  unacknowledged:
+    - after: 15m
+      to: [admin, astreinte]
+`;
+      const result = loadPlan('plan.yaml', text);
+      if (!result.ok) throw new Error(result.errors.map(formatPlanError).join('\n'));
+      expect(result.plan.onCall).toEqual([
+        {
+          id: 'astreinte',
+          title: 'Astreinte',
+          people: ['admin', 'tech'],
+          every: 7 * 86_400_000,
+          from: '2026-01-05T08:00:00+01:00',
+        },
+      ]);
+      expect(result.plan.communication.notifyOnOpen).toEqual(['astreinte']);
+      expect(result.plan.communication.unacknowledged).toEqual([{ after: 900_000, to: ['admin', 'astreinte'] }]);
+    });
+
+    it('points at short turns and dates without a time zone', () => {
+      const text = `${withTeam}onCall:
+  - id: astreinte
+    title: Astreinte
+    people: [admin]
+    every: 30m
+    from: 2026-01-05
+`;
+      expect(errorsOf(text)).toEqual([
+        'plan.yaml:35:12: `every`: expected a turn of an hour or more',
+        'plan.yaml:36:11: `from`: expected a date and time such as 2026-01-05T08:00:00+01:00',
+      ]);
+    });
+
+    it('points at unknown people, an id taken by a person, and unknown recipients', () => {
+      const text = `${withTeam}onCall:
+  - id: astreinte
+    title: Astreinte
+    people: [admin, ocm-x]
+    every: 1w
+    from: '2026-01-05T08:00:00+01:00'
+  - id: tech
+    title: Doublon
+    people: [tech]
+    every: 1d
+    from: '2026-01-05T08:00:00+01:00'
+communication:
+  unacknowledged:
+    - after: 15m
+      to: [astreinte-nuit]
+`;
+      expect(errorsOf(text)).toEqual([
+        'plan.yaml:34:21: unknown team member "ocm-x" (known: admin, tech)',
+        'plan.yaml:37:9: on-call schedule id "tech" is already the id of a person',
+        'plan.yaml:45:12: unknown recipient "astreinte-nuit" (expected a group: client-it, client, crisis-cell, team, all-parties, the id of a person or of an on-call schedule)',
+      ]);
+    });
+  });
 });

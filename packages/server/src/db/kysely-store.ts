@@ -10,6 +10,7 @@ import { notificationRepository } from './repositories/notifications';
 import { maintenanceRepository, signalRepository, unmatchedAlertRepository } from './repositories/detection';
 import { runbookRepository } from './repositories/runbooks';
 import { silenceRepository } from './repositories/silences';
+import { onCallOverrideRepository } from './repositories/on-call-overrides';
 import { settingsRepository } from './repositories/settings';
 import { timelineRepository } from './repositories/timeline';
 import { apiTokenRepository } from './repositories/api-tokens';
@@ -27,6 +28,7 @@ export function repositoriesFor(db: Kysely<Database>, dialect: Dialect): Reposit
     maintenance: maintenanceRepository(db),
     unmatchedAlerts: unmatchedAlertRepository(db),
     silences: silenceRepository(db),
+    onCallOverrides: onCallOverrideRepository(db),
     incidents: incidentRepository(db, dialect),
     timeline: timelineRepository(db, dialect),
     jobs: jobRepository(db, dialect),

@@ -244,6 +244,17 @@ export interface SilencesTable {
   last_muted_at: number | null;
 }
 
+export interface OnCallOverridesTable {
+  id: string;
+  schedule_id: string;
+  person_id: string;
+  starts_at: number;
+  ends_at: number;
+  reason: string | null;
+  created_by: string;
+  created_at: number;
+}
+
 export interface MaintenanceWindowsTable {
   id: string;
   scope: string;
@@ -261,6 +272,7 @@ export interface Database extends MonitoringTables {
   maintenance_windows: MaintenanceWindowsTable;
   unmatched_alerts: UnmatchedAlertsTable;
   silences: SilencesTable;
+  on_call_overrides: OnCallOverridesTable;
   incidents: IncidentsTable;
   incident_clients: IncidentClientsTable;
   timeline: TimelineTable;

@@ -22,6 +22,7 @@ import { crisisCellRoutes } from './routes/crisis-cell';
 import { detectionRoutes } from './routes/detection';
 import { alertmanagerApiRoutes } from './routes/alertmanager-api';
 import { silenceRoutes } from './routes/silences';
+import { onCallRoutes } from './routes/on-call';
 import { drillRoutes } from './routes/drill';
 import { runbookRoutes } from './routes/runbooks';
 import { incidentRoutes } from './routes/incidents';
@@ -128,6 +129,7 @@ export async function buildApp(deps: HttpDeps, options: AppOptions = {}): Promis
   await app.register(heartbeatRoutes(deps));
   await app.register(detectionRoutes(deps, alertCounters));
   await app.register(silenceRoutes(deps));
+  await app.register(onCallRoutes(deps));
   await app.register(alertmanagerApiRoutes(deps));
   await app.register(metricsRoutes(deps, alertCounters));
   await app.register(runbookRoutes(deps));

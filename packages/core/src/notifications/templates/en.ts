@@ -8,6 +8,13 @@ export const ENGLISH: Record<NotificationEvent, Template> = {
     intro: `An incident was just opened for ${f.organisation}.`,
     sections: [factsSection(f, fmt)],
   }),
+  'incident-unacknowledged': (f, fmt) => ({
+    subject: `[${reference(f)}] Incident not acknowledged: ${f.incident.title}`,
+    intro:
+      `Nobody has acknowledged this incident yet; it has been going on for ${fmt.duration(f.elapsedMs)}. ` +
+      'Acknowledge it in Vigie so that the paging stops.',
+    sections: [factsSection(f, fmt)],
+  }),
   'conference-call': (f, fmt) => ({
     subject: `[${reference(f)}] Conference call: ${f.incident.title}`,
     intro:

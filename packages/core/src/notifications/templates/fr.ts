@@ -8,6 +8,13 @@ export const FRENCH: Record<NotificationEvent, Template> = {
     intro: `Un incident vient d’être ouvert pour ${f.organisation}.`,
     sections: [factsSection(f, fmt)],
   }),
+  'incident-unacknowledged': (f, fmt) => ({
+    subject: `[${reference(f)}] Incident non pris en charge : ${f.incident.title}`,
+    intro:
+      `Personne n’a encore pris en charge cet incident, en cours depuis ${fmt.duration(f.elapsedMs)}. ` +
+      'Prenez-le en charge dans Vigie (« Prendre en charge ») pour que l’escalade des appels s’arrête.',
+    sections: [factsSection(f, fmt)],
+  }),
   'conference-call': (f, fmt) => ({
     subject: `[${reference(f)}] Call conférence : ${f.incident.title}`,
     intro:

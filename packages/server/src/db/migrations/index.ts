@@ -12,6 +12,7 @@ import * as pendingSignals from './010-pending-signals';
 import * as unmatchedAlerts from './011-unmatched-alerts';
 import * as checkLastValues from './012-check-last-values';
 import * as silences from './013-silences';
+import * as onCallOverrides from './014-on-call-overrides';
 
 /** Migrations are numbered, forward-only and written once for both dialects. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011-unmatched-alerts': unmatchedAlerts,
   '012-check-last-values': checkLastValues,
   '013-silences': silences,
+  '014-on-call-overrides': onCallOverrides,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,41 @@
+import { formatDuration } from '@vigie/contract';
+import type { IncidentWork } from '../incidents/incident-work';
+import type { Job, JobKind } from '../incidents/records';
+import { resolveRecipients } from '../notifications/recipients';
+import { onCallPeopleAt } from './on-call';
+
+/** The timers that page the plan's next people while nobody acknowledges an incident. */
+export const PAGING_TIMERS: JobKind[] = ['paging.unacknowledged'];
+
+/**
+ * Sets, for a new incident, one timer per step of the plan's `communication.unacknowledged`:
+ * each tells its people if the incident is still unacknowledged by then. The steps are
+ * copied into the timers, so that a new version of the plan does not change an incident's paging.
+ */
+export async function schedulePaging(w: IncidentWork): Promise<void> {
+  for (const [step, { after, to }] of w.plan.communication.unacknowledged.entries()) {
+    await w.schedule('paging.unacknowledged', w.incident.openedAt + after, { step, after, to }, step);
+  }
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** A paging timer fired: the incident is still open and nobody took it in hand, its step's people are told. */
+export async function pageUnacknowledged(w: IncidentWork, job: Job): Promise<void> {
+  if (w.incident.status !== 'open' || w.incident.acknowledgedAt !== null) return;
+  const step = Number(job.payload['step']);
+  const after = Number(job.payload['after']);
+  const to = stringList(job.payload['to']);
+  const ref = `unacknowledged:${step}`;
+  const onDuty = await onCallPeopleAt(w.tx, w.plan, to, w.now);
+  const people = resolveRecipients(w.plan, w.incident.clients, to, onDuty).map((person) => person.name);
+  await w.log(
+    'duty',
+    `Not acknowledged after ${formatDuration(after)}: paging ${people.join(', ') || 'nobody (no such recipient in the plan)'}`,
+    { unacknowledged: true, afterMs: after, people },
+    ref,
+  );
+  await w.notify('incident-unacknowledged', to, { ref, slot: step });
+}
