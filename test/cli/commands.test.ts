@@ -54,6 +54,9 @@ describe.each(DIALECTS)('vigie commands on %s', { timeout: 90_000 }, (dialect) =
     expect(show.stdout).toContain('Patch Hermès  [patch-hermes]');
     expect(show.stdout).toContain('Temps de résolution: Allant jusqu’à 4h de temps');
     expect(show.stdout).toContain('au-delà de 6h: Interruption de services supérieure à 6 heures');
+    expect(show.stdout).toContain(
+      "Astreinte technique  [astreinte-technique]\n  relève tous les 7d, à partir du 2026-01-05T08:00:00+01:00: Technicien d'astreinte",
+    );
     const json = await runVigie(['plan', 'show', '--json', ...db()]);
     expect((JSON.parse(json.stdout) as { threats: unknown[] }).threats).toHaveLength(9);
   });

@@ -26,6 +26,10 @@ const LABELS = {
     atMost: 'au plus tard tous les',
     controls: 'Contrôles de sécurité',
     optional: 'si nécessaire',
+    onCall: 'Astreintes',
+    handover: 'relève tous les',
+    from: 'à partir du',
+    unacknowledged: 'Sans prise en charge',
   },
   en: {
     version: 'version',
@@ -52,6 +56,10 @@ const LABELS = {
     atMost: 'at the latest every',
     controls: 'Security controls',
     optional: 'if needed',
+    onCall: 'On call',
+    handover: 'hands over every',
+    from: 'from',
+    unacknowledged: 'Not acknowledged',
   },
 } as const;
 
@@ -78,6 +86,19 @@ export function renderPlan(plan: Plan, versionNumber?: number): string {
 
   heading(t.sites);
   for (const site of plan.sites) lines.push(`${site.name} (${site.id})${site.redundant ? ` — ${t.redundant}` : ''}`);
+
+  if (plan.onCall.length) {
+    heading(t.onCall);
+    const name = (id: string) => plan.team.find((member) => member.id === id)?.name ?? id;
+    for (const schedule of plan.onCall) {
+      lines.push(`${schedule.title}  [${schedule.id}]`);
+      lines.push(
+        `  ${t.handover} ${formatDuration(schedule.every)}, ${t.from} ${schedule.from}: ${schedule.people.map(name).join(' → ')}`,
+      );
+    }
+    for (const step of plan.communication.unacknowledged)
+      lines.push(`${t.unacknowledged}, ${t.after} ${formatDuration(step.after)}: ${step.to.join(', ')}`);
+  }
 
   heading(t.threats);
   for (const threat of plan.threats) {
