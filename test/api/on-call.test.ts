@@ -2,23 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OnCallOverride, OnCallScheduleView } from '../../packages/contract/src';
 import { DIALECTS } from '../../packages/server/src/testing/test-databases';
 import { createTestApp, SEED_PLAN_TEXT, type TestApp } from '../../packages/server/src/testing/test-app';
+import { withWeeklyRotation } from '../support/on-call-plan';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const START = Date.UTC(2026, 2, 4, 9, 0); // Wednesday 4 March 2026, 10:00 in Douala
 
 /** The seed plan with a weekly rotation of two, handing over on Mondays at 08:00 in Douala. */
-const PLAN = SEED_PLAN_TEXT.replace(
-  /^sites:\n/m,
-  `onCall:
-  - id: astreinte-technique
-    title: Astreinte technique
-    people: [technicien-astreinte, admin-si]
-    every: 1w
-    from: '2026-03-02T08:00:00+01:00'
-sites:
-`,
-);
+const PLAN = withWeeklyRotation(SEED_PLAN_TEXT, ['technicien-astreinte', 'admin-si'], '2026-03-02T08:00:00+01:00');
 
 describe.each(DIALECTS)('on-call schedules on %s', (dialect) => {
   let t: TestApp;
@@ -160,6 +151,22 @@ describe.each(DIALECTS)('on-call schedules on %s', (dialect) => {
     expect(past.statusCode).toBe(400);
     expect(past.json().message).toContain('must end in the future');
     expect((await t.request(t.as.operator, 'DELETE', '/api/v1/on-call/overrides/nothing')).statusCode).toBe(404);
+  });
+
+  it('tells Prometheus who is on call, replaced or not, and a client user nothing of it', async () => {
+    const metric = async (who: 'viewer' | 'client') =>
+      (await t.request(t.as[who], 'GET', '/metrics')).body
+        .split('\n')
+        .filter((line) => line.startsWith('vigie_on_call'));
+    expect(await metric('viewer')).toEqual([
+      'vigie_on_call{schedule="astreinte-technique",person="technicien-astreinte",replaced="false"} 1',
+    ]);
+    const cover = (await replace({ personId: 'admin-si', from: START, to: START + HOUR })).json() as OnCallOverride;
+    expect(await metric('viewer')).toEqual([
+      'vigie_on_call{schedule="astreinte-technique",person="admin-si",replaced="true"} 1',
+    ]);
+    expect(await metric('client')).toEqual([]);
+    await t.request(t.as.operator, 'DELETE', `/api/v1/on-call/overrides/${cover.id}`);
   });
 
   it('lets operators change the schedules, internal readers see them, and client users neither', async () => {

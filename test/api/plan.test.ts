@@ -85,6 +85,9 @@ describe.each(DIALECTS)('the plan through the API on %s', (dialect) => {
     expect(response.body).not.toContain('principal.mediacontact.example');
     expect(response.body).not.toContain('+237 600 000 101');
     expect(response.body).not.toContain('sql-connexion');
+    // Nor who is on call, nor who is paged next: the contact centre's own organisation.
+    expect(response.body).not.toContain('astreinte-technique');
+    expect((await t.request(t.as.viewer, 'GET', '/api/v1/plan')).body).toContain('astreinte-technique');
   });
 
   it('plays a drill through the API, and explains bad input', async () => {

@@ -3,6 +3,7 @@ import { DIALECTS } from '../../packages/server/src/testing/test-databases';
 import { createTestApp, seedPlanWithRealContacts, type TestApp } from '../../packages/server/src/testing/test-app';
 import { simulateUntil } from '../../packages/server/src/engine/simulate';
 import { SmtpSink } from '../support/smtp-sink';
+import { withWeeklyRotation } from '../support/on-call-plan';
 import { HOUR, MIN } from './plan-fixtures';
 
 const START = Date.UTC(2026, 2, 2, 7, 0); // Monday 2 March 2026, 08:00 in Douala
@@ -19,16 +20,10 @@ const DIRECTOR = 'direction.operations@mediacontact.example';
  */
 function onCallPlan(): string {
   const plan = seedPlanWithRealContacts();
-  const withRotation = plan.replace(
-    /^sites:\n/m,
-    `onCall:
-  - id: astreinte-technique
-    title: Astreinte technique
-    people: [technicien-astreinte, admin-si, directeur-operations]
-    every: 1w
-    from: '2026-03-02T08:00:00+01:00'
-sites:
-`,
+  const withRotation = withWeeklyRotation(
+    plan,
+    ['technicien-astreinte', 'admin-si', 'directeur-operations'],
+    '2026-03-02T08:00:00+01:00',
   );
   const withPaging = withRotation.replace(
     /^communication:\n/m,

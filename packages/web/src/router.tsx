@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { canOperate } from './auth/permissions';
+import { canOperate, canReadInternal } from './auth/permissions';
 import { RequireRole } from './auth/require-role';
 import { RequireSession } from './auth/require-session';
 import { AppLayout } from './layout/app-layout';
@@ -48,6 +48,19 @@ export const router = createBrowserRouter([
         lazy: async () => ({
           Component: (await import('./pages/availability/availability-page')).AvailabilityPage,
         }),
+      },
+      {
+        path: 'on-call',
+        lazy: async () => {
+          const { OnCallPage } = await import('./pages/on-call/on-call-page');
+          return {
+            Component: () => (
+              <RequireRole allow={canReadInternal}>
+                <OnCallPage />
+              </RequireRole>
+            ),
+          };
+        },
       },
       {
         path: 'plan',

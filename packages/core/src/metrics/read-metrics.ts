@@ -7,6 +7,7 @@ import type { Incident } from '../incidents/model';
 import { checkMetrics } from './check-metrics';
 import { incidentMetrics, UNCLOSED_STATUSES } from './incident-metrics';
 import { metricFamily, type MetricFamily } from './metric-family';
+import { onCallMetrics } from './on-call-metrics';
 import { silenceMetrics } from './silence-metrics';
 
 /** Incidents read per query while counting those not closed. */
@@ -22,7 +23,7 @@ export async function readMetrics(ctx: MonitoringContext, actor: Actor): Promise
   const checks = visibleChecks(plan, actor);
   // Silences are the contact centre's own business, not a client's.
   const internal = actor.clientId === null;
-  const { states, windows, incidents, silences } = await ctx.store.transaction(async (tx) => {
+  const { states, windows, incidents, silences, overrides } = await ctx.store.transaction(async (tx) => {
     const incidents: Incident[] = [];
     for (let offset = 0; ; offset += INCIDENTS_PER_PAGE) {
       const page = await tx.incidents.list({
@@ -39,6 +40,7 @@ export async function readMetrics(ctx: MonitoringContext, actor: Actor): Promise
       windows: await tx.maintenance.overlapping(now, now + 1),
       incidents,
       silences: internal ? await tx.silences.endingAfter(now - EXPIRED_SILENCES_KEPT_MS) : [],
+      overrides: internal && plan.onCall.length ? await tx.onCallOverrides.overlapping(now, now + 1) : [],
     };
   });
   const planVersion = metricFamily('vigie_plan_version', 'gauge', 'The number of the plan version in force.');
@@ -48,5 +50,6 @@ export async function readMetrics(ctx: MonitoringContext, actor: Actor): Promise
     ...checkMetrics(plan, checks, states, [...planMaintenance(plan), ...windows], now),
     ...incidentMetrics(plan, incidents),
     ...(internal ? silenceMetrics(silences, now) : []),
+    ...(internal && plan.onCall.length ? onCallMetrics(plan, overrides, now) : []),
   ];
 }

@@ -50,6 +50,8 @@ export function scopePlanForClient(plan: Plan, clientId: string): Plan {
       .map((threat) => ({ ...threat, assets: threat.assets.filter((id) => visible.has(id)), detect: [], runbook: [] })),
     redundancy: undefined,
     maintenance: [],
-    communication: { ...plan.communication, channels: [] },
+    // Who is on call, and who is paged next, is the contact centre's own organisation.
+    onCall: [],
+    communication: { ...plan.communication, channels: [], notifyOnOpen: ['team'], unacknowledged: [] },
   };
 }

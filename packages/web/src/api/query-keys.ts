@@ -31,6 +31,7 @@ export const queryKeys = {
   /** Under `checks`: fetched again whenever the checks are. */
   unmatchedAlerts: ['checks', 'unmatched-alerts'] as const,
   silences: ['silences'] as const,
+  onCall: ['on-call'] as const,
   smtpSettings: ['settings', 'smtp'] as const,
   statusPageLinks: ['status-pages'] as const,
   agents: ['agents'] as const,

@@ -54,6 +54,8 @@ export const ServedPlanSchema = z.object({
   objective: z.string().optional(),
   clients: z.array(ClientSchema),
   team: z.array(TeamMemberSchema),
+  /** On-call schedules: their ids are recipients too. */
+  onCall: z.array(z.object({ id: z.string(), title: z.string() })).default([]),
   sites: z.array(SiteSchema),
   assets: z.array(AssetSchema),
   crisisCell: z

@@ -2,22 +2,25 @@ import { NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { User } from '@vigie/contract';
-import { canOperate } from '../auth/permissions';
+import { canOperate, canReadInternal } from '../auth/permissions';
 import { useCurrentSession } from '../auth/session-context';
+import type { Messages } from '../i18n/fr';
 
 interface NavItem {
   to: string;
-  label: 'nav.overview' | 'nav.incidents' | 'nav.checks' | 'nav.availability' | 'nav.plan' | 'nav.admin';
+  label: `nav.${keyof Messages['nav']}`;
   visible: (user: User) => boolean;
 }
 
 // A client user sees the same pages, scoped by the API to its own client, without
-// administration; operators reach administration for maintenance windows only.
+// administration nor the on-call schedules; operators reach administration for
+// maintenance windows only.
 const ITEMS: NavItem[] = [
   { to: '/overview', label: 'nav.overview', visible: () => true },
   { to: '/incidents', label: 'nav.incidents', visible: () => true },
   { to: '/checks', label: 'nav.checks', visible: () => true },
   { to: '/availability', label: 'nav.availability', visible: () => true },
+  { to: '/on-call', label: 'nav.onCall', visible: canReadInternal },
   { to: '/plan', label: 'nav.plan', visible: () => true },
   { to: '/admin', label: 'nav.admin', visible: canOperate },
 ];

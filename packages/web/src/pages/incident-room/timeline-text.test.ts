@@ -217,3 +217,46 @@ describe('duty lines of the timeline', () => {
     expect(lineIn(summary, language, 'duty').replace(/\s/g, ' ')).toBe(expected.replace(/\s/g, ' '));
   });
 });
+
+describe('paging lines of the timeline', () => {
+  const paging = (summary: string, data: Record<string, unknown>, language: Language) =>
+    describeEntry(
+      { ...entry('duty', summary, 'unacknowledged:0'), data },
+      translators.get(language)!,
+      language,
+      'Africa/Douala',
+      new Map(),
+    ).replace(/\s/g, ' ');
+  const paged = { unacknowledged: true, afterMs: 15 * 60_000, people: ['Awa', 'Bruno'] };
+
+  it.each([
+    [
+      'Not acknowledged after 15m: paging Awa, Bruno',
+      'fr',
+      'Non pris en charge après 15 min : appel de Awa, Bruno',
+      paged,
+    ],
+    ['Not acknowledged after 15m: paging Awa, Bruno', 'en', 'Not acknowledged after 15 mins: paging Awa, Bruno', paged],
+    [
+      'Not acknowledged after 2h: paging Awa',
+      'fr',
+      'Non pris en charge après 2 h : appel de Awa',
+      { unacknowledged: true, afterMs: 2 * 3_600_000, people: ['Awa'] },
+    ],
+    [
+      'Not acknowledged after 15m: paging nobody (no such recipient in the plan)',
+      'fr',
+      'Non pris en charge après 15 min : personne à appeler (aucun destinataire connu dans le plan)',
+      { unacknowledged: true, afterMs: 15 * 60_000, people: [] },
+    ],
+    // Data of a shape not known here: the server's sentence, as written.
+    [
+      'Not acknowledged after 15m: paging Awa',
+      'fr',
+      'Not acknowledged after 15m: paging Awa',
+      { unacknowledged: true, afterMs: '15m', people: ['Awa'] },
+    ],
+  ] as const)('"%s" in %s reads "%s"', (summary, language, expected, data) => {
+    expect(paging(summary, data, language)).toBe(expected);
+  });
+});

@@ -135,6 +135,17 @@ function recoveryPointLine(summary: string, data: Record<string, unknown>, t: TF
   return summary;
 }
 
+/** People paged because nobody acknowledged the incident in time (PagerDuty's escalation). */
+function pagingLine(summary: string, data: Record<string, unknown>, t: TFunction, language: Language): string {
+  const after = num(data['afterMs']);
+  const people = data['people'];
+  if (after === null || !Array.isArray(people) || !people.every((name) => typeof name === 'string')) return summary;
+  const spokenAfter = formatDurationForHumans(after, language);
+  return people.length === 0
+    ? t('room.timeline.text.unacknowledgedNobody', { after: spokenAfter })
+    : t('room.timeline.text.unacknowledged', { after: spokenAfter, people: people.join(', ') });
+}
+
 /** One timeline line in the interface language. */
 export function describeEntry(
   entry: TimelineEntry,
@@ -223,6 +234,7 @@ export function describeEntry(
       return text.replace(new RegExp(` — ${status}$`), ` — ${label}`);
     }
     case 'duty':
+      if (data['unacknowledged'] === true) return pagingLine(entry.summary, data, t, language);
       return entry.summary
         .replace(/: due now$/, t('room.timeline.text.dueNow'))
         .replace(/: reminder, due now$/, t('room.timeline.text.dueNow'))
