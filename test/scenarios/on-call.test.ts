@@ -115,6 +115,24 @@ describe.each(DIALECTS)('on-call rotation and paging with a real SMTP server, on
     );
   });
 
+  it('pages again from a reopening, whoever had acknowledged the incident before', async () => {
+    await startAt(START);
+    const id = await open('deconnexion-crm');
+    await post(`/api/v1/incidents/${id}/acknowledge`);
+    await post(`/api/v1/incidents/${id}/resolve`, { summary: 'Services redémarrés.' });
+    await runUntil(START + 20 * MIN);
+    expect(to('non pris en charge')).toEqual([]);
+
+    await post(`/api/v1/incidents/${id}/reopen`, { reason: 'Le CRM décroche encore' });
+    await runUntil(START + 34 * MIN);
+    expect(to('non pris en charge')).toEqual([]);
+    await runUntil(START + 36 * MIN);
+    expect(to('non pris en charge')).toEqual([ADMIN]);
+    await post(`/api/v1/incidents/${id}/acknowledge`);
+    await runUntil(START + 60 * MIN);
+    expect(to('non pris en charge')).toEqual([ADMIN]);
+  });
+
   it('reaches the person whose turn it is, and a replacement over the rotation', async () => {
     await startAt(SECOND_WEEK);
     const first = await open('deconnexion-crm');

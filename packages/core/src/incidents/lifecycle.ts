@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record-audit';
 import { CAN, hasRole, type Actor } from '../auth/roles';
 import { conflict, forbidden } from '../errors';
 import { escalate } from '../escalation/escalate';
-import { PAGING_TIMERS } from '../on-call/paging';
+import { PAGING_TIMERS, schedulePaging } from '../on-call/paging';
 import type { EngineContext } from './context';
 import type { IncidentWork } from './incident-work';
 import type { Incident } from './model';
@@ -157,6 +157,8 @@ export async function reopenIncident(
       }
     }
     await escalate(w);
+    // Back to open: nobody holds it now, so the paging starts over from now.
+    await schedulePaging(w, w.now);
     await recordAudit(w.tx, w.now, actor, 'incident.reopen', `incident:${incidentId}`, { reason: reason ?? null });
     return w.incident;
   });

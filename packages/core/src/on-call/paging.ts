@@ -8,13 +8,15 @@ import { onCallPeopleAt } from './on-call';
 export const PAGING_TIMERS: JobKind[] = ['paging.unacknowledged'];
 
 /**
- * Sets, for a new incident, one timer per step of the plan's `communication.unacknowledged`:
- * each tells its people if the incident is still unacknowledged by then. The steps are
- * copied into the timers, so that a new version of the plan does not change an incident's paging.
+ * Sets one timer per step of the plan's `communication.unacknowledged`, counted from the
+ * incident's opening (or its reopening, `since`): each tells its people if nobody has taken
+ * the incident in hand by then. The steps are copied into the timers, so that a new version
+ * of the plan does not change an incident's paging.
  */
-export async function schedulePaging(w: IncidentWork): Promise<void> {
+export async function schedulePaging(w: IncidentWork, since = w.incident.openedAt): Promise<void> {
   for (const [step, { after, to }] of w.plan.communication.unacknowledged.entries()) {
-    await w.schedule('paging.unacknowledged', w.incident.openedAt + after, { step, after, to }, step);
+    const slot = since === w.incident.openedAt ? step : `${step}:${since}`;
+    await w.schedule('paging.unacknowledged', since + after, { step, after, to }, slot);
   }
 }
 
@@ -22,9 +24,12 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-/** A paging timer fired: the incident is still open and nobody took it in hand, its step's people are told. */
+/**
+ * A paging timer fired: the incident is still open — nobody has acknowledged it or started
+ * its restoration since it (re)opened —, its step's people are told.
+ */
 export async function pageUnacknowledged(w: IncidentWork, job: Job): Promise<void> {
-  if (w.incident.status !== 'open' || w.incident.acknowledgedAt !== null) return;
+  if (w.incident.status !== 'open') return;
   const step = Number(job.payload['step']);
   const after = Number(job.payload['after']);
   const to = stringList(job.payload['to']);
