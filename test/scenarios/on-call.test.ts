@@ -133,6 +133,26 @@ describe.each(DIALECTS)('on-call rotation and paging with a real SMTP server, on
     expect(to('non pris en charge')).toEqual([ADMIN]);
   });
 
+  it('tells each person when their turn begins, and who replaces whom', async () => {
+    await startAt(START + HOUR);
+    await post('/api/v1/on-call/overrides', {
+      scheduleId: 'astreinte-technique',
+      personId: 'directeur-operations',
+      from: START + DAY,
+      to: START + 2 * DAY,
+      reason: 'Formation du technicien',
+    });
+    await runUntil(START + 7 * DAY + MIN);
+    const shifts = smtp.withSubject('Vous êtes d’astreinte');
+    expect(shifts.map((mail) => mail.to)).toEqual([[DIRECTOR], [TECHNICIAN], [ADMIN]]);
+    expect(shifts[0]!.text).toContain(
+      'Vous êtes d’astreinte (Astreinte technique) du 03/03/2026 08:00 (Africa/Douala) au 04/03/2026 08:00 (Africa/Douala).',
+    );
+    expect(shifts[1]!.text).toContain('au 09/03/2026 08:00 (Africa/Douala)');
+    expect(shifts[2]!.text).toContain('du 09/03/2026 08:00 (Africa/Douala) au 16/03/2026 08:00 (Africa/Douala)');
+    expect(smtp.duplicates()).toEqual([]);
+  });
+
   it('reaches the person whose turn it is, and a replacement over the rotation', async () => {
     await startAt(SECOND_WEEK);
     const first = await open('deconnexion-crm');

@@ -54,6 +54,7 @@ export * from './detection/manage-silences';
 export * from './on-call/on-call';
 export * from './on-call/rotation';
 export * from './on-call/paging';
+export * from './on-call/handover';
 export * from './detection/live-alerts';
 export * from './status-badges/status-badge';
 export * from './status-badges/badge-svg';

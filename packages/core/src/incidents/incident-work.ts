@@ -1,6 +1,6 @@
 import { classOfTarget, formatDuration, type Plan, type ThreatDefinition } from '@vigie/contract';
 import type { Actor } from '../auth/roles';
-import type { NotificationEvent, NotificationFacts } from '../notifications/events';
+import type { IncidentNotificationEvent, NotificationFacts } from '../notifications/events';
 import { renderIcs, type CalendarInvite } from '../notifications/ics';
 import { resolveRecipients } from '../notifications/recipients';
 import { onCallPeopleAt } from '../on-call/on-call';
@@ -92,7 +92,7 @@ export class IncidentWork {
    * Writes one message per recipient (and one per webhook channel), each rendered in
    * its reader's language, queued for delivery, and noted in the timeline.
    */
-  async notify(event: NotificationEvent, recipients: readonly string[], options: NotifyOptions = {}): Promise<number> {
+  async notify(event: IncidentNotificationEvent, recipients: readonly string[], options: NotifyOptions = {}): Promise<number> {
     const facts = await this.facts(options);
     const onDuty = await onCallPeopleAt(this.tx, this.plan, recipients, this.now);
     const people = resolveRecipients(this.plan, this.incident.clients, recipients, onDuty);

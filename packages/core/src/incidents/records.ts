@@ -38,6 +38,7 @@ export const JOB_KINDS = [
   'duty.update-due',
   'duty.reminder',
   'paging.unacknowledged',
+  'on-call.handover',
   'notification.deliver',
   'detection.flush',
   'agent.task-done',

@@ -5,7 +5,7 @@ import type { IncidentWork } from '../incidents/incident-work';
 import { isActive } from '../incidents/model';
 import type { Job } from '../incidents/records';
 import { withIncident } from '../incidents/with-incident';
-import type { NotificationEvent } from '../notifications/events';
+import type { IncidentNotificationEvent } from '../notifications/events';
 import { pageUnacknowledged } from '../on-call/paging';
 
 /** The crisis manager(s), else the whole crisis cell, else the team. */
@@ -70,7 +70,7 @@ async function updateDue(w: IncidentWork, job: Job): Promise<void> {
 
 async function reminder(w: IncidentWork, job: Job): Promise<void> {
   const dutyId = String(job.payload['dutyId']);
-  const event = job.payload['event'] as NotificationEvent;
+  const event = job.payload['event'] as IncidentNotificationEvent;
   const duty = await w.tx.duties.find(w.incident.id, dutyId);
   if (!duty || duty.status !== 'active') return;
   if (duty.kind === 'action-plan' && (await w.tx.actionItems.list(w.incident.id)).length > 0) return;

@@ -19,8 +19,12 @@ export const NOTIFICATION_EVENTS = [
   'report-due',
   'rex-due',
   'channel-test',
+  'on-call-shift',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/** The events told about an incident, rendered from its facts by the templates. */
+export type IncidentNotificationEvent = Exclude<NotificationEvent, 'on-call-shift'>;
 
 /** What a message says about its incident; frozen when the message is written. */
 export interface NotificationFacts {

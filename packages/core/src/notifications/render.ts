@@ -1,5 +1,5 @@
 import { formatDuration, type Language } from '@vigie/contract';
-import type { Formatters, NotificationEvent, NotificationFacts, RenderedMessage } from './events';
+import type { Formatters, IncidentNotificationEvent, NotificationFacts, RenderedMessage, Section } from './events';
 import { ENGLISH } from './templates/en';
 import { FRENCH } from './templates/fr';
 
@@ -34,20 +34,18 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Renders one event for one reader: subject, plain text and HTML carrying the same facts. */
-export function renderNotification(
-  event: NotificationEvent,
-  facts: NotificationFacts,
-  language: Language,
+/** A message as its reader gets it, in text and HTML, from its intro and sections. */
+export function renderMessage(
+  parts: { subject: string; intro: string; sections: readonly Section[] },
+  organisation: string,
 ): RenderedMessage {
-  const format = formattersFor(language, facts.timezone);
-  const { subject, intro, sections } = TEMPLATES[language][event](facts, format);
+  const { subject, intro, sections } = parts;
   const text = [
     intro,
     ...sections.map((s) =>
       [s.heading ? `${s.heading}\n${'-'.repeat(s.heading.length)}` : '', ...s.lines].filter(Boolean).join('\n'),
     ),
-    `— Vigie, ${facts.organisation}`,
+    `— Vigie, ${organisation}`,
   ].join('\n\n');
   const html = [
     '<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:14px;color:#1a1a1a">',
@@ -57,8 +55,18 @@ export function renderNotification(
         (s.heading ? `<h3 style="font-size:15px;margin:16px 0 4px">${escapeHtml(s.heading)}</h3>` : '') +
         `<ul style="margin:0;padding-left:18px">${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     ),
-    `<p style="color:#666;font-size:12px">Vigie, ${escapeHtml(facts.organisation)}</p>`,
+    `<p style="color:#666;font-size:12px">Vigie, ${escapeHtml(organisation)}</p>`,
     '</body></html>',
   ].join('');
   return { subject, text, html };
+}
+
+/** Renders one event for one reader: subject, plain text and HTML carrying the same facts. */
+export function renderNotification(
+  event: IncidentNotificationEvent,
+  facts: NotificationFacts,
+  language: Language,
+): RenderedMessage {
+  const format = formattersFor(language, facts.timezone);
+  return renderMessage(TEMPLATES[language][event](facts, format), facts.organisation);
 }

@@ -4,6 +4,7 @@ import { CAN, hasRole, type Actor } from '../auth/roles';
 import { forbidden, invalid, notFound } from '../errors';
 import type { EngineContext } from '../incidents/context';
 import { activePlanOrFail } from '../incidents/with-incident';
+import { scheduleHandovers } from './handover';
 import { shiftAt, shiftsBetween, type Replacement, type Shift } from './rotation';
 
 /** A replacement on an on-call schedule, as stored. */
@@ -136,6 +137,8 @@ export async function createOnCallOverride(
   };
   await ctx.store.transaction(async (tx) => {
     await tx.onCallOverrides.insert(record);
+    // From now on (a replacement that begins now is told at once), the hand-overs it makes.
+    await scheduleHandovers(tx, plan, now - 1, now, () => ctx.random.id());
     await recordAudit(tx, now, actor, 'on-call.override', `on-call:${record.scheduleId}`, {
       override: record.id,
       person: record.personId,
@@ -150,10 +153,12 @@ export async function createOnCallOverride(
 /** Takes a replacement back: the rotation's own turn holds again; audited. */
 export async function deleteOnCallOverride(ctx: EngineContext, actor: Actor, id: string): Promise<void> {
   if (!hasRole(actor, CAN.operate)) throw forbidden('your role cannot change the on-call schedules');
+  const { plan } = await activePlanOrFail(ctx);
   const now = ctx.clock.now();
   await ctx.store.transaction(async (tx) => {
     const record = await tx.onCallOverrides.findById(id);
     if (!record || !(await tx.onCallOverrides.delete(id))) throw notFound(`no on-call replacement ${id}`);
+    await scheduleHandovers(tx, plan, now, now, () => ctx.random.id());
     await recordAudit(tx, now, actor, 'on-call.override-delete', `on-call:${record.scheduleId}`, {
       override: id,
       person: record.personId,

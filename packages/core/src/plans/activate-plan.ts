@@ -5,6 +5,7 @@ import { CAN, hasRole, type Actor } from '../auth/roles';
 import { forbidden, invalid } from '../errors';
 import type { Clock, PlanVersionRecord, Randomness, Store } from '../ports';
 import { formatPlanError, loadPlan, type CheckValidator } from '../plan/load-plan';
+import { scheduleHandovers } from '../on-call/handover';
 
 export interface ActivatePlanInput {
   fileName: string;
@@ -61,6 +62,7 @@ export async function activatePlan(
       await tx.plans.insert(version);
     }
     await tx.plans.activate(version.id, now);
+    await scheduleHandovers(tx, loaded.plan, now, now, () => ports.random.id());
     await recordAudit(tx, now, actor, 'plan.activate', `plan-version:${version.number}`, {
       fileName: input.fileName,
       contentHash,

@@ -4,7 +4,9 @@ import {
   expireAgentTask,
   flushSignals,
   onAgentTaskDone,
+  runHandover,
   runTimer,
+  scheduleHandovers,
   type EngineContext,
   type Job,
   type NotificationChannels,
@@ -124,6 +126,7 @@ export class Engine {
       else if (job.kind === 'detection.flush') await flushSignals(this.ctx, job);
       else if (job.kind === 'agent.task-timeout') await expireAgentTask(this.ctx, job);
       else if (job.kind === 'agent.task-done') await onAgentTaskDone(this.ctx, job);
+      else if (job.kind === 'on-call.handover') await runHandover(this.ctx, job);
       else await runTimer(this.ctx, job);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -137,7 +140,21 @@ export class Engine {
     if (this.running) return;
     this.running = true;
     this.renewal = setInterval(() => void this.renewLeases(), Math.max(100, Math.floor(this.leaseMs / 3)));
-    this.idle = this.loop();
+    this.idle = this.primeHandovers().then(() => this.loop());
+  }
+
+  /** Sets the timers of the on-call hand-overs to come, should none be set (a database from before them). */
+  private async primeHandovers(): Promise<void> {
+    try {
+      const active = await this.ctx.plans.active();
+      const now = this.ctx.clock.now();
+      if (active)
+        await this.ctx.store.transaction((tx) =>
+          scheduleHandovers(tx, active.plan, now, now, () => this.ctx.random.id()),
+        );
+    } catch (error) {
+      this.options.logger?.warn({ err: error }, 'could not set the on-call hand-over timers');
+    }
   }
 
   /** Tells the loop new work may be due now (after a person acted). */

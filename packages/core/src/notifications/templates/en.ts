@@ -1,8 +1,8 @@
-import type { NotificationEvent, Template } from '../events';
+import type { IncidentNotificationEvent, Template } from '../events';
 import { bridgeLines, factsSection, reference, statusLabel } from './shared';
 
 /** Messages in English, the second language. */
-export const ENGLISH: Record<NotificationEvent, Template> = {
+export const ENGLISH: Record<IncidentNotificationEvent, Template> = {
   'incident-opened': (f, fmt) => ({
     subject: `[${reference(f)}] Incident opened: ${f.incident.title}`,
     intro: `An incident was just opened for ${f.organisation}.`,

@@ -1,8 +1,8 @@
-import type { NotificationEvent, Template } from '../events';
+import type { IncidentNotificationEvent, Template } from '../events';
 import { bridgeLines, factsSection, reference, statusLabel } from './shared';
 
 /** Messages in French, the plan's language by default. */
-export const FRENCH: Record<NotificationEvent, Template> = {
+export const FRENCH: Record<IncidentNotificationEvent, Template> = {
   'incident-opened': (f, fmt) => ({
     subject: `[${reference(f)}] Incident ouvert : ${f.incident.title}`,
     intro: `Un incident vient d’être ouvert pour ${f.organisation}.`,
