@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { SmtpSink } from '../support/smtp-sink';
 import { BrowserSessions, markPage, signIn, TABLET, wasNotReloaded } from './support/browser-session';
 import { launchChromium } from './support/chromium';
@@ -8,6 +8,11 @@ import { planWithTwoClients } from './support/plans';
 import { startWebServer, type WebServer } from './support/web-server';
 
 const MINUTE = 60_000;
+
+/** What a locator shows, its spaces (Intl's no-break ones among them) made plain. */
+async function textOf(locator: Locator): Promise<string> {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
 
 /**
  * Following an incident in the browser, from its opening to its closure, as the people
@@ -74,6 +79,12 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
       .locator('[data-kind="duty"]', { hasText: 'Call conférence avec le service informatique OCM' })
       .waitFor();
     await operator.getByTestId('cause').getByText('Mise à jour du CRM par le fournisseur en cours').waitFor();
+    // Whoever runs the incident sees whom to call: the seed plan's one on-call schedule.
+    const onCallInRoom = operator.locator('header').getByTestId('on-call-line');
+    await onCallInRoom.locator('[data-person="technicien-astreinte"]').waitFor();
+    expect(await textOf(onCallInRoom)).toBe(
+      "D’astreinte maintenant : Technicien d'astreinte (Astreinte technique) +237 600 000 102",
+    );
     expect(await operator.getByTestId('next-escalation').innerText()).toContain(
       'Interruption de services supérieure à 6 heures',
     );
@@ -90,6 +101,13 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     await row.filter({ hasText: 'Patch Hermès' }).waitFor();
     expect(await row.locator('[data-status="open"]').count()).toBe(1);
     expect(await watcher.getByTestId('recent-events').innerText()).toContain('Patch Hermès');
+    // Near the top of the overview: who is on call until the weekly hand-over (Monday, 08:00).
+    const onCall = watcher.getByTestId('on-call-line');
+    await onCall.locator('[data-person="technicien-astreinte"]').waitFor();
+    expect(await textOf(onCall)).toMatch(
+      /^D’astreinte : Technicien d'astreinte \(Astreinte technique\) jusqu’au .+ 08:00 Voir les astreintes$/,
+    );
+    expect(await onCall.getByRole('link', { name: 'Voir les astreintes' }).getAttribute('href')).toBe('/on-call');
     expect(await wasNotReloaded(watcher)).toBe(true);
     await screenshot(watcher, '22-overview-live');
 
@@ -176,12 +194,15 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     await dialog.getByRole('button', { name: 'Résoudre l’incident' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('header [data-status="resolved"]').waitFor();
+    await page.getByTestId('on-call-line').waitFor();
 
     await page.getByRole('button', { name: 'Clôturer' }).click();
     await dialog.getByText('La clôture met fin à l’incident').waitFor();
     await dialog.getByRole('button', { name: 'Clôturer' }).click();
     await page.locator('header [data-status="closed"]').waitFor();
     await page.getByRole('button', { name: 'Rouvrir' }).waitFor();
+    // Closed: nobody to call any more.
+    expect(await page.getByTestId('on-call-line').count()).toBe(0);
     await page.getByRole('tab', { name: /Obligations/ }).click();
     await page.locator('[data-duty="report"]').getByText('Rapport d’incident à signer').waitFor();
     await screenshot(page, '29-incident-closed');
@@ -207,6 +228,8 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
 
     // On a tablet: the client's IT follows from wherever it is.
     const page = await sessions.open(TABLET);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
     await signIn(page, server.t.emailOf('client'));
     await page.getByRole('heading', { name: 'Espace OCM' }).waitFor();
     await page.getByTestId('service-status').locator('[data-service="crm-hermes"]').getByText('Perturbé').waitFor();
@@ -214,6 +237,8 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     await rows.filter({ hasText: `INC-${ours.number}` }).waitFor();
     expect(await rows.filter({ hasText: `INC-${theirs.number}` }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Administration' }).count()).toBe(0);
+    // Who is on call stays inside the contact centre: neither shown nor asked for.
+    expect(await page.getByTestId('on-call-line').count()).toBe(0);
     await screenshot(page, '31-client-portal');
 
     await page.getByRole('link', { name: 'Tous les incidents' }).click();
@@ -231,6 +256,8 @@ describe('incidents in Chromium', { timeout: 120_000 }, () => {
     expect(await page.getByTestId('timeline').innerText()).not.toContain('Switch du 2e étage');
     expect(await page.getByTestId('incident-actions').count()).toBe(0);
     expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Chronologie', 'Points de situation']);
+    expect(await page.getByTestId('on-call-line').count()).toBe(0);
+    expect(requests.filter((path) => path.startsWith('/api/v1/on-call'))).toEqual([]);
     await screenshot(page, '32-client-incident-room');
 
     const refused = page.waitForResponse((response) => response.url().endsWith(`/api/v1/incidents/${theirs.id}`));

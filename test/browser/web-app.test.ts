@@ -74,6 +74,14 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
     // on a server without the monitoring API.
     await page.locator('[data-live-status]').nth(12).waitFor();
     expect(await page.locator('[data-live-status]').count()).toBe(13);
+    // The seed plan's on-call schedule: its one person, an example to replace.
+    const onCall = page
+      .getByTestId('on-call-line')
+      .locator('[data-schedule="astreinte-technique"][data-person="technicien-astreinte"]');
+    await onCall.waitFor();
+    expect((await onCall.innerText()).replace(/\s+/g, ' ').trim()).toMatch(
+      /^D’astreinte : Technicien d'astreinte \(Astreinte technique\) jusqu’au .+ 08:00 EXEMPLE$/,
+    );
     await screenshot(page, '03-overview');
 
     await page.getByRole('button', { name: /Compte de/ }).click();
@@ -346,10 +354,45 @@ describe('web app in Chromium', { timeout: 90_000 }, () => {
   it('lays the pages out for a tablet', async () => {
     const { page, problems } = await openPage(TABLET);
     await signIn(page, server.t.emailOf('crisis-manager'));
+    await page.getByTestId('on-call-line').waitFor();
     await screenshot(page, '18-tablet-overview');
     await page.goto('/plan');
     await page.getByTestId('threat-table').waitFor();
     await screenshot(page, '19-tablet-plan');
+    expect(problems).toEqual([]);
+  });
+
+  it('marks a replacement on the overview’s on-call line, in French and in English', async () => {
+    const now = server.t.clock.now();
+    const created = await server.t.request(server.t.as.operator, 'POST', '/api/v1/on-call/overrides', {
+      scheduleId: 'astreinte-technique',
+      personId: 'admin-si',
+      from: now,
+      to: now + 2 * 86_400_000,
+      reason: 'Congé du technicien',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { page, problems } = await openPage();
+    await signIn(page, server.t.emailOf('viewer'));
+    const line = page.getByTestId('on-call-line');
+    const onCall = line.locator('[data-schedule="astreinte-technique"][data-person="admin-si"]');
+    await onCall.waitFor();
+    const text = async () => (await onCall.innerText()).replace(/\s+/g, ' ').trim();
+    expect(await text()).toMatch(
+      /^D’astreinte : Administrateur systèmes et réseaux \(Astreinte technique\) jusqu’au .+ REMPLACEMENT$/,
+    );
+    await screenshot(page, '03c-overview-on-call-replacement');
+
+    await page.getByText('EN', { exact: true }).click();
+    await line.getByRole('link', { name: 'See the on-call schedules' }).waitFor();
+    expect(await text()).toMatch(
+      /^On call: Administrateur systèmes et réseaux \(Astreinte technique\) until .+ REPLACEMENT$/,
+    );
+    await page.getByText('FR', { exact: true }).click();
+    await line.getByRole('link', { name: 'Voir les astreintes' }).waitFor();
+    const { id } = created.json() as { id: string };
+    const removed = await server.t.request(server.t.as.operator, 'DELETE', `/api/v1/on-call/overrides/${id}`);
+    expect(removed.statusCode).toBe(204);
     expect(problems).toEqual([]);
   });
 

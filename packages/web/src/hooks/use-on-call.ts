@@ -13,9 +13,10 @@ const REFRESH_MS = 60_000;
 /**
  * The plan's on-call schedules: who is on call now, the shifts of the next four weeks (the
  * server's, counted from its own clock), the replacements not yet over; `until` is where the
- * shifts listed are cut (the last one goes on beyond it).
+ * shifts listed are cut (the last one goes on beyond it). Not asked while `enabled` is false (a
+ * client user, whom the server refuses).
  */
-export function useOnCall() {
+export function useOnCall(enabled = true) {
   return useQuery({
     queryKey: queryKeys.onCall,
     queryFn: async () => {
@@ -23,6 +24,7 @@ export function useOnCall() {
       return { until: schedules[0]?.shifts.at(-1)?.to ?? null, schedules };
     },
     refetchInterval: REFRESH_MS,
+    enabled,
   });
 }
 

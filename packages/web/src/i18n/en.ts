@@ -346,6 +346,12 @@ export const en: Messages = {
     since: 'since {{time}}',
     replacement: 'Replacement',
     noReason: 'No reason given',
+    line: {
+      label: 'On call:',
+      labelNow: 'On call now:',
+      nobody: 'nobody at the moment',
+      link: 'See the on-call schedules',
+    },
     rotation: 'Rotation',
     shifts: {
       title: 'The next 4 weeks',

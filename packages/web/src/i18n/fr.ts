@@ -349,6 +349,12 @@ export const fr = {
     since: 'depuis le {{time}}',
     replacement: 'Remplacement',
     noReason: 'Sans motif donné',
+    line: {
+      label: 'D’astreinte :',
+      labelNow: 'D’astreinte maintenant :',
+      nobody: 'personne en ce moment',
+      link: 'Voir les astreintes',
+    },
     rotation: 'Tour de rôle',
     shifts: {
       title: 'Les 4 prochaines semaines',

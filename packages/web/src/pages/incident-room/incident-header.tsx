@@ -28,12 +28,15 @@ export function IncidentHeader({
   receivedAt,
   plan,
   threatTitle,
+  onCall,
   actions,
 }: {
   incident: IncidentSummary;
   receivedAt: number;
   plan: ServedPlan | undefined;
   threatTitle: string | undefined;
+  /** Who is on call now, for whoever runs the incident; null when not to be shown. */
+  onCall: ReactNode;
   actions: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -101,6 +104,7 @@ export function IncidentHeader({
           </Fact>
         )}
         {incident.summary && <Fact label={t('room.summaryLabel')}>{incident.summary}</Fact>}
+        {onCall}
         {actions}
       </Stack>
     </Card>

@@ -11,6 +11,7 @@ import { serverNow } from '../../lib/incident-clock';
 import { useNow } from '../../lib/use-now';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
+import { OnCallNowLine } from '../../components/on-call-now-line';
 import { NotFoundPage } from '../not-found-page';
 import { ActionBoard } from './action-board';
 import { CrisisCellPanel, sitrepDeadline } from './crisis-cell-panel';
@@ -71,6 +72,8 @@ export function IncidentRoomPage() {
         receivedAt={receivedAt}
         plan={plan.data?.plan}
         threatTitle={threats.data?.threats.find((threat) => threat.id === incident.threatId)?.title}
+        // A closed incident needs nobody called; a client is not told who is on call.
+        onCall={internal && incident.status !== 'closed' ? <OnCallNowLine enabled variant="room" /> : null}
         actions={operate ? <IncidentActions incident={incident} /> : null}
       />
       {internal && <SignalsPanel incident={incident} canSilence={operate} />}

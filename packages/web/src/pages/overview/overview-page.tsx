@@ -11,6 +11,7 @@ import { useActivePlan } from '../../hooks/use-plan';
 import { usePageTitle } from '../../lib/use-page-title';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
+import { OnCallNowLine } from '../../components/on-call-now-line';
 import { ActiveSilencesNotice } from './active-silences-notice';
 import { SiteCard } from './site-card';
 
@@ -34,6 +35,7 @@ export function OverviewPage() {
         </Text>
       </div>
       <ActiveSilencesNotice enabled={internal} />
+      <OnCallNowLine enabled={internal} variant="overview" />
       <OpenIncidentsPanel />
       {!internal && activePlan.data && <ServiceStatusPanel assets={activePlan.data.plan.assets} />}
       <RecentEvents />
