@@ -92,7 +92,11 @@ export class IncidentWork {
    * Writes one message per recipient (and one per webhook channel), each rendered in
    * its reader's language, queued for delivery, and noted in the timeline.
    */
-  async notify(event: IncidentNotificationEvent, recipients: readonly string[], options: NotifyOptions = {}): Promise<number> {
+  async notify(
+    event: IncidentNotificationEvent,
+    recipients: readonly string[],
+    options: NotifyOptions = {},
+  ): Promise<number> {
     const facts = await this.facts(options);
     const onDuty = await onCallPeopleAt(this.tx, this.plan, recipients, this.now);
     const people = resolveRecipients(this.plan, this.incident.clients, recipients, onDuty);
