@@ -2,12 +2,13 @@ import { classOfTarget, formatDuration, type Plan, type ThreatDefinition } from 
 import type { Actor } from '../auth/roles';
 import type { IncidentNotificationEvent, NotificationFacts } from '../notifications/events';
 import { renderIcs, type CalendarInvite } from '../notifications/ics';
-import { resolveRecipients } from '../notifications/recipients';
+import { resolveRecipients, type Person } from '../notifications/recipients';
 import { onCallPeopleAt } from '../on-call/on-call';
 import { renderNotification } from '../notifications/render';
+import { EXAMPLE_CONTACT_SKIPPED, storeNotification, type NewNotification } from '../notifications/store-notification';
 import type { Randomness, Repositories } from '../ports';
 import type { Incident } from './model';
-import type { JobKind, NotificationRecord, TimelineEntry, TimelineKind } from './records';
+import type { JobKind, TimelineEntry, TimelineKind } from './records';
 
 /** Beyond this delay a timer that fires is reported as late in the timeline. */
 export const LATE_AFTER_MS = 5_000;
@@ -88,6 +89,12 @@ export class IncidentWork {
     await this.tx.incidents.update(this.incident);
   }
 
+  /** The people the plan's recipients reach now: groups, persons, and whoever is on call on a schedule. */
+  async people(recipients: readonly string[]): Promise<Person[]> {
+    const onDuty = await onCallPeopleAt(this.tx, this.plan, recipients, this.now);
+    return resolveRecipients(this.plan, this.incident.clients, recipients, onDuty);
+  }
+
   /**
    * Writes one message per recipient (and one per webhook channel), each rendered in
    * its reader's language, queued for delivery, and noted in the timeline.
@@ -98,8 +105,7 @@ export class IncidentWork {
     options: NotifyOptions = {},
   ): Promise<number> {
     const facts = await this.facts(options);
-    const onDuty = await onCallPeopleAt(this.tx, this.plan, recipients, this.now);
-    const people = resolveRecipients(this.plan, this.incident.clients, recipients, onDuty);
+    const people = await this.people(recipients);
     const baseKey = `${this.incident.id}:${event}:${options.ref ?? '-'}:${options.slot ?? 0}`;
     let queued = 0;
     const emailChannel = this.plan.communication.channels.find((c) => c.type === 'email');
@@ -144,7 +150,7 @@ export class IncidentWork {
         ...message,
         calendar,
         ref: options.ref ?? null,
-        skippedReason: skipped ? 'example contact: edit the plan to reach a real person' : null,
+        skippedReason: skipped ? EXAMPLE_CONTACT_SKIPPED : null,
       });
     }
 
@@ -167,27 +173,9 @@ export class IncidentWork {
     return queued;
   }
 
-  private async queue(
-    message: Omit<
-      NotificationRecord,
-      'id' | 'incidentId' | 'status' | 'attempts' | 'lastError' | 'createdAt' | 'sentAt' | 'fallbackOf'
-    > & {
-      skippedReason: string | null;
-    },
-  ): Promise<number> {
-    const { skippedReason, ...fields } = message;
-    const record: NotificationRecord = {
-      ...fields,
-      id: this.random.id(),
-      incidentId: this.incident.id,
-      status: skippedReason ? 'skipped' : 'pending',
-      attempts: 0,
-      lastError: skippedReason,
-      createdAt: this.now,
-      sentAt: null,
-      fallbackOf: null,
-    };
-    if (!(await this.tx.notifications.insert(record))) return 0;
+  private async queue(message: NewNotification): Promise<number> {
+    const record = await storeNotification(this.tx, this.random, message, this.incident.id, this.now);
+    if (!record) return 0;
     await this.log(
       'notification',
       `${record.subject} → ${record.recipientName}`,
@@ -199,21 +187,10 @@ export class IncidentWork {
         name: record.recipientName,
         subject: record.subject,
         status: record.status,
-        ...(skippedReason && { reason: skippedReason }),
+        ...(message.skippedReason && { reason: message.skippedReason }),
       },
       record.ref,
     );
-    if (record.status === 'pending') {
-      await this.tx.jobs.schedule({
-        id: this.random.id(),
-        key: `deliver:${record.id}`,
-        kind: 'notification.deliver',
-        incidentId: this.incident.id,
-        runAt: this.now,
-        payload: { notificationId: record.id },
-        createdAt: this.now,
-      });
-    }
     return 1;
   }
 

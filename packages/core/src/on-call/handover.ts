@@ -1,8 +1,9 @@
 import type { Language, OnCallSchedule, Plan } from '@vigie/contract';
 import type { EngineContext } from '../incidents/context';
-import type { Job, NotificationRecord } from '../incidents/records';
+import type { Job } from '../incidents/records';
 import { formattersFor, renderMessage } from '../notifications/render';
 import { resolveRecipients } from '../notifications/recipients';
+import { EXAMPLE_CONTACT_SKIPPED, storeNotification } from '../notifications/store-notification';
 import type { Repositories } from '../ports';
 import { shiftAt, type Replacement } from './rotation';
 
@@ -99,34 +100,23 @@ async function tellOnCall(
   if (!person) return;
   const channel = person.email ? 'email' : person.phone ? 'sms' : null;
   if (!channel) return;
-  const record: NotificationRecord = {
-    id: ctx.random.id(),
-    key: `on-call-shift:${schedule.id}:${from}:${person.id}:${channel}`,
-    incidentId: null,
-    event: 'on-call-shift',
-    channel,
-    recipientId: person.id,
-    recipientName: person.name,
-    address: channel === 'email' ? person.email! : person.phone!,
-    language: person.language,
-    ...shiftMessage(plan, schedule, from, to, person.language),
-    calendar: null,
-    ref: null,
-    status: person.example ? 'skipped' : 'pending',
-    attempts: 0,
-    lastError: person.example ? 'example contact: edit the plan to reach a real person' : null,
-    createdAt: now,
-    sentAt: null,
-    fallbackOf: null,
-  };
-  if (!(await tx.notifications.insert(record)) || record.status !== 'pending') return;
-  await tx.jobs.schedule({
-    id: ctx.random.id(),
-    key: `deliver:${record.id}`,
-    kind: 'notification.deliver',
-    incidentId: null,
-    runAt: now,
-    payload: { notificationId: record.id },
-    createdAt: now,
-  });
+  await storeNotification(
+    tx,
+    ctx.random,
+    {
+      key: `on-call-shift:${schedule.id}:${from}:${person.id}:${channel}`,
+      event: 'on-call-shift',
+      channel,
+      recipientId: person.id,
+      recipientName: person.name,
+      address: channel === 'email' ? person.email! : person.phone!,
+      language: person.language,
+      ...shiftMessage(plan, schedule, from, to, person.language),
+      calendar: null,
+      ref: null,
+      skippedReason: person.example ? EXAMPLE_CONTACT_SKIPPED : null,
+    },
+    null,
+    now,
+  );
 }

@@ -1,8 +1,6 @@
 import { formatDuration } from '@vigie/contract';
 import type { IncidentWork } from '../incidents/incident-work';
 import type { Job, JobKind } from '../incidents/records';
-import { resolveRecipients } from '../notifications/recipients';
-import { onCallPeopleAt } from './on-call';
 
 /** The timers that page the plan's next people while nobody acknowledges an incident. */
 export const PAGING_TIMERS: JobKind[] = ['paging.unacknowledged'];
@@ -34,8 +32,7 @@ export async function pageUnacknowledged(w: IncidentWork, job: Job): Promise<voi
   const after = Number(job.payload['after']);
   const to = stringList(job.payload['to']);
   const ref = `unacknowledged:${step}`;
-  const onDuty = await onCallPeopleAt(w.tx, w.plan, to, w.now);
-  const people = resolveRecipients(w.plan, w.incident.clients, to, onDuty).map((person) => person.name);
+  const people = (await w.people(to)).map((person) => person.name);
   await w.log(
     'duty',
     `Not acknowledged after ${formatDuration(after)}: paging ${people.join(', ') || 'nobody (no such recipient in the plan)'}`,

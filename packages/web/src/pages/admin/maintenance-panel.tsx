@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { useNow } from '../../lib/use-now';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
+import { ZonedPeriodInputs, zonedPeriodRules } from '../../components/zoned-period-inputs';
 import { CommandModal } from '../incident-room/command-modal';
 
 /** Maintenance windows: while one covers an asset or a site, Vigie opens no incident for it. */
@@ -160,13 +161,10 @@ function PlanMaintenanceModal({ openedAt, onClose }: { openedAt: number; onClose
     validate: {
       targetId: (value) => (value ? null : t('signIn.required')),
       reason: (value) => (value.trim() ? null : t('signIn.required')),
-      from: (value) => (fromZonedInputValue(value, timeZone) !== null ? null : t('room.dateInvalid')),
-      to: (value, values) => {
-        const to = fromZonedInputValue(value, timeZone);
-        const from = fromZonedInputValue(values.from, timeZone);
-        if (to === null) return t('room.dateInvalid');
-        return from !== null && to <= from ? t('admin.maintenance.toAfterFrom') : null;
-      },
+      ...zonedPeriodRules(timeZone, {
+        invalid: t('room.dateInvalid'),
+        toAfterFrom: t('admin.maintenance.toAfterFrom'),
+      }),
     },
   });
   const targets =
@@ -228,20 +226,12 @@ function PlanMaintenanceModal({ openedAt, onClose }: { openedAt: number; onClose
         data={targets}
         {...form.getInputProps('targetId')}
       />
-      <Group grow align="flex-start">
-        <TextInput
-          type="datetime-local"
-          label={t('admin.maintenance.fromLabel', { zone: timeZone })}
-          required
-          {...form.getInputProps('from')}
-        />
-        <TextInput
-          type="datetime-local"
-          label={t('admin.maintenance.toLabel', { zone: timeZone })}
-          required
-          {...form.getInputProps('to')}
-        />
-      </Group>
+      <ZonedPeriodInputs
+        fromLabel={t('admin.maintenance.fromLabel', { zone: timeZone })}
+        toLabel={t('admin.maintenance.toLabel', { zone: timeZone })}
+        from={form.getInputProps('from')}
+        to={form.getInputProps('to')}
+      />
       <Textarea label={t('admin.maintenance.reason')} required autosize minRows={2} {...form.getInputProps('reason')} />
     </CommandModal>
   );

@@ -1,4 +1,4 @@
-import { Group, Select, Textarea, TextInput } from '@mantine/core';
+import { Select, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { OnCallScheduleView } from '@vigie/contract';
@@ -9,6 +9,7 @@ import { formatDateTime, fromZonedInputValue, toZonedInputValue } from '../../li
 import { notify } from '../../lib/notify';
 import { useTimeZone } from '../../lib/use-time-zone';
 import { CommandModal } from '../incident-room/command-modal';
+import { ZonedPeriodInputs, zonedPeriodRules } from '../../components/zoned-period-inputs';
 
 const DAY = 86_400_000;
 
@@ -32,6 +33,10 @@ export function OverrideFormModal({
   const plan = useActivePlan();
   const create = useCreateOnCallOverride();
   const shiftEnd = schedule.now && schedule.now.to > openedAt ? schedule.now.to : openedAt + DAY;
+  const period = zonedPeriodRules(timeZone, {
+    invalid: t('room.dateInvalid'),
+    toAfterFrom: t('onCall.form.toAfterFrom'),
+  });
   const form = useForm({
     initialValues: {
       personId: '',
@@ -41,14 +46,10 @@ export function OverrideFormModal({
     },
     validate: {
       personId: (value) => (value ? null : t('signIn.required')),
-      from: (value) => (fromZonedInputValue(value, timeZone) === null ? t('room.dateInvalid') : null),
-      to: (value, values) => {
-        const to = fromZonedInputValue(value, timeZone);
-        const from = fromZonedInputValue(values.from, timeZone);
-        if (to === null) return t('room.dateInvalid');
-        if (from !== null && to <= from) return t('onCall.form.toAfterFrom');
-        return to <= Date.now() ? t('onCall.form.endsInFuture') : null;
-      },
+      from: period.from,
+      to: (value, values) =>
+        period.to(value, values) ??
+        (fromZonedInputValue(value, timeZone)! <= Date.now() ? t('onCall.form.endsInFuture') : null),
     },
   });
   const people = (plan.data?.plan.team ?? []).map((member) => ({ value: member.id, label: member.name }));
@@ -101,20 +102,12 @@ export function OverrideFormModal({
         data={people}
         {...form.getInputProps('personId')}
       />
-      <Group grow align="flex-start">
-        <TextInput
-          type="datetime-local"
-          label={t('onCall.form.from', { zone: timeZone })}
-          required
-          {...form.getInputProps('from')}
-        />
-        <TextInput
-          type="datetime-local"
-          label={t('onCall.form.to', { zone: timeZone })}
-          required
-          {...form.getInputProps('to')}
-        />
-      </Group>
+      <ZonedPeriodInputs
+        fromLabel={t('onCall.form.from', { zone: timeZone })}
+        toLabel={t('onCall.form.to', { zone: timeZone })}
+        from={form.getInputProps('from')}
+        to={form.getInputProps('to')}
+      />
       <Textarea
         label={t('onCall.form.reason')}
         description={t('onCall.form.reasonHint')}
